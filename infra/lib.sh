@@ -16,6 +16,8 @@ mkdir -p "$VIGIL_STATE/logs" "$VIGIL_STATE/run"
 : "${VIGIL_SMTP_API_PORT:=8025}"
 
 VIGIL_SERVICES="ownership escalation notification audit"
+# Databases: one per service, plus platform (the platform module's own tests).
+VIGIL_DATABASES="$VIGIL_SERVICES platform"
 service_port() {
   case "$1" in
     ownership) echo 8081 ;; escalation) echo 8082 ;; notification) echo 8083 ;; audit) echo 8084 ;;
@@ -41,45 +43,106 @@ find_jdk() {
   [ -n "$best" ] || { echo "No JDK >= 21 found: set JAVA_HOME to a JDK 21 or newer (none under /usr/lib/jvm qualifies)." >&2; return 1; }
   echo "$best"
 }
-JAVA_HOME="$(find_jdk)" || exit 1
-export JAVA_HOME
-export PATH="$JAVA_HOME/bin:$PATH"
+# Checked once per tree of scripts (infra.sh exports the result to the component scripts).
+if [ -z "${VIGIL_JAVA_MAJOR:-}" ] || [ "${VIGIL_JDK_CHECKED:-}" != "${JAVA_HOME:-}" ]; then
+  JAVA_HOME="$(find_jdk)" || exit 1
+  VIGIL_JAVA_MAJOR=$(java_major "$JAVA_HOME")
+  VIGIL_JDK_CHECKED=$JAVA_HOME
+  export JAVA_HOME VIGIL_JAVA_MAJOR VIGIL_JDK_CHECKED
+  export PATH="$JAVA_HOME/bin:$PATH"
+fi
+# JDK 24+ prints a warning when a library uses sun.misc.Unsafe memory access (Kafka, Maven's Guice); allow it quietly.
+JAVA_UNSAFE_OPT=""
+if [ "$VIGIL_JAVA_MAJOR" -ge 24 ] 2>/dev/null; then JAVA_UNSAFE_OPT="--sun-misc-unsafe-memory-access=allow"; fi
 
 MVNW="$VIGIL_ROOT/mvnw"
 
 # Port helpers.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-wait_port() { # port seconds what
+wait_port() { # port seconds
   local i
   for ((i = 0; i < $2 * 5; i++)); do port_open "$1" && return 0; sleep 0.2; done
   return 1
 }
+# A process that exists and is not a zombie (an orphan's exit is reaped late by init here).
+alive() { local st; st=$(ps -o stat= -p "$1" 2>/dev/null) && [ -n "$st" ] && [ "${st:0:1}" != Z ]; }
+# Pid files hold "pid starttime" (field 22 of /proc/pid/stat), so a recycled pid is not taken for ours.
 pidfile() { echo "$VIGIL_STATE/run/$1.pid"; }
-running() { local f; f=$(pidfile "$1"); [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
+proc_starttime() { local s; s=$(cat "/proc/$1/stat" 2>/dev/null) || return 1; s=${s##*) }; set -- $s; echo "${20}"; }
+write_pidfile() { # name pid
+  echo "$2 $(proc_starttime "$2")" >"$(pidfile "$1")"
+}
+pid_of() { # name -> pid of our running process (fails when not running)
+  local f pid st; f=$(pidfile "$1")
+  [ -f "$f" ] || return 1
+  read -r pid st <"$f" || true
+  [ -n "${pid:-}" ] && alive "$pid" || return 1
+  [ -z "${st:-}" ] || [ "$(proc_starttime "$pid")" = "$st" ] || return 1
+  echo "$pid"
+}
+running() { pid_of "$1" >/dev/null; }
 # Refuse to start when a port we need is held by a process that is not ours.
 claim_port() { # name port
   if port_open "$2" && ! running "$1"; then
-    die "port $2 (needed by $1) is already in use by another process; stop it or set the port variable in infra/lib.sh"
+    die "port $2 (needed by $1) is already in use by another process; stop it, or pick other ports (the VIGIL_*_PORT variables, see infra/lib.sh)"
   fi
+}
+# Start a long-running server in its own session (so stop_pid can end its whole process group).
+spawn() { # name command...
+  local name=$1; shift
+  local logf="$VIGIL_STATE/logs/$name.log"
+  [ -f "$logf" ] && mv -f "$logf" "$logf.1"
+  setsid "$@" </dev/null >"$logf" 2>&1 &
+  write_pidfile "$name" "$!"
 }
 stop_pid() { # name [seconds]
   local f pid i; f=$(pidfile "$1")
   [ -f "$f" ] || return 0
-  pid=$(cat "$f")
-  if kill -0 "$pid" 2>/dev/null; then
+  if pid=$(pid_of "$1"); then
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < ${2:-30} * 5; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; }
+    for ((i = 0; i < ${2:-30} * 5; i++)); do alive "$pid" || break; sleep 0.2; done
+    if alive "$pid"; then
+      log "$1 did not stop in ${2:-30}s; killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
   fi
   rm -f "$f"
 }
+# Resident memory in MB of a process and all its descendants.
+tree_rss_mb() { # pid
+  ps -e -o pid=,ppid=,rss= | awk -v root="$1" '
+    { pp[$1] = $2; rss[$1] = $3 }
+    END {
+      for (p in pp) { q = p; while (q != "" && q != 0 && q != root) q = pp[q]; if (q == root) sum += rss[p] }
+      printf "%d\n", sum / 1024 }'
+}
+# Log lines for failures: the tail of a component's log.
+show_log_tail() { # name [lines]
+  local f="$VIGIL_STATE/logs/$1.log"
+  [ -f "$f" ] && { echo "---- last lines of $f ----" >&2; tail -n "${2:-30}" "$f" >&2; } || true
+}
+
+# Maven, run outside any project: the repository root has a pom.xml (the Vigil build), which
+# Maven would otherwise read (and fail on) for goals like dependency:get.
+mvn_standalone() { (cd "$VIGIL_STATE" && MAVEN_OPTS="${MAVEN_OPTS:-} $JAVA_UNSAFE_OPT" "$MVNW" -q -B "$@"); }
 # Fetch an artifact from Maven Central into the local repository and print its path.
 fetch_artifact() { # groupId:artifactId:version[:packaging[:classifier]]
   local g a v p c path
   IFS=: read -r g a v p c <<<"$1"; p=${p:-jar}
   path="$HOME/.m2/repository/${g//.//}/$a/$v/$a-$v${c:+-$c}.$p"
   if [ ! -f "$path" ]; then
-    "$MVNW" -q -B dependency:get -Dartifact="$1" -Dtransitive=false >&2 || die "could not fetch $1 from Maven Central"
+    mvn_standalone dependency:get -Dartifact="$1" -Dtransitive=false >&2 || die "could not fetch $1 from Maven Central"
   fi
   echo "$path"
+}
+
+# "start|stop|status" dispatch shared by the component scripts (each defines do_start, do_stop, do_status).
+main() {
+  case "${1:-}" in
+    start) do_start ;;
+    stop) do_stop ;;
+    status) do_status ;;
+    prepare) if declare -F do_prepare >/dev/null; then do_prepare; fi ;;
+    *) echo "usage: $0 start|stop|status|prepare" >&2; exit 2 ;;
+  esac
 }

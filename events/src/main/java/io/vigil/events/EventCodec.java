@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.cloudevents.CloudEvent;
@@ -45,12 +47,15 @@ public final class EventCodec {
         this.json = objectMapper();
         this.format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        // 2020-12 treats "format" as an annotation by default; the contract's date-time, date, uri and email are rules
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(true).pathType(PathType.LEGACY).build();
         for (EventType type : EventType.values()) {
             try (InputStream in = EventCodec.class.getResourceAsStream(type.schemaResource())) {
                 if (in == null) {
                     throw new IllegalStateException("no JSON Schema at " + type.schemaResource());
                 }
-                schemas.put(type, factory.getSchema(in));
+                schemas.put(type, factory.getSchema(in, config));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + type.schemaResource(), e);
             }

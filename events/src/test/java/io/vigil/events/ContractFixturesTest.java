@@ -5,11 +5,17 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +42,7 @@ class ContractFixturesTest {
 
             VigilEvent<EventPayload> event = codec.typed(envelope);
             assertThat(event.payload()).isInstanceOf(type.payloadClass());
+            assertThat(event.type()).isEqualTo(type);
             assertThat(event.topic()).isEqualTo(type.topic());
 
             ProducerRecord<String, byte[]> record = codec.toRecord(event);
@@ -45,12 +52,50 @@ class ContractFixturesTest {
         }));
     }
 
-    @Test
-    void schemaViolationIsAContractViolationNamingTheField() {
-        Envelope envelope = codec.decode(fixture("invalid/vigil.deploy.started.v1.missing-owner.json"));
+    static Stream<Arguments> invalidFixtures() {
+        return Stream.of(
+                Arguments.of("vigil.deploy.started.v1.missing-owner.json", List.of("required property 'mergedBy'")),
+                Arguments.of("vigil.rollout.stage-reported.v1.percent-over-100.json", List.of("$.percent", "100")),
+                Arguments.of("vigil.rollout.stage-reported.v1.error-rate-over-100.json", List.of("$.errorRatePct", "100")),
+                Arguments.of("vigil.incident.opened.v1.bad-severity.json", List.of("$.severity", "enumeration")),
+                Arguments.of("vigil.incident.opened.v1.missing-policy-rule.json", List.of("required property 'policyRule'")),
+                Arguments.of("vigil.killswitch.activated.v1.missing-reason.json", List.of("required property 'reason'")),
+                Arguments.of("vigil.killswitch.activated.v1.notify-without-deadline.json", List.of("$.notify[0]", "dueAt")),
+                Arguments.of("vigil.killswitch.requested.v1.bad-scope.json", List.of("$.scope")),
+                Arguments.of("vigil.alert.raised.v1.negative-error-rate.json", List.of("$.signals.errorRatePct")),
+                Arguments.of("vigil.ownership.handed-off.v1.missing-to.json", List.of("required property 'to'")),
+                Arguments.of("vigil.rollout.decided.v1.unknown-decision.json", List.of("$.decision", "enumeration")),
+                Arguments.of("vigil.rotation.scheduled.v1.bad-week-start.json", List.of("$.weekStart", "date")),
+                Arguments.of("vigil.notification.sent.v1.zero-attempts.json", List.of("$.attempts")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidFixtures")
+    void schemaViolationIsAContractViolationNamingTheProblem(String file, List<String> expected) {
+        Envelope envelope = codec.decode(fixture("invalid/" + file));
+        assertThat(file).startsWith(envelope.type() + ".");
         assertThatThrownBy(() -> codec.typed(envelope))
                 .isInstanceOf(ContractViolation.class)
-                .hasMessageContaining("mergedBy");
+                .hasMessageContaining("violates its schema")
+                .hasMessageContainingAll(expected.toArray(String[]::new));
+    }
+
+    @Test
+    void everyInvalidFixtureHasATest() throws Exception {
+        List<String> tested = invalidFixtures().map(arguments -> (String) arguments.get()[0]).toList();
+        try (Stream<Path> files = Files.list(Path.of(ContractFixturesTest.class.getResource("/fixtures/invalid").toURI()))) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrderElementsOf(tested);
+        }
+    }
+
+    @Test
+    void unknownFieldsAreTolerated() {
+        // additive changes keep the version: a consumer on the older schema and record reads a newer event
+        String json = new String(fixture("valid/vigil.deploy.completed.v1.json"))
+                .replace("\"healthCheckPassed\": true,", "\"healthCheckPassed\": true, \"canaryRegion\": \"eu-west-1\",");
+        assertThat(json).contains("canaryRegion");
+        assertThat(codec.typed(codec.decode(json.getBytes())).payload())
+                .isInstanceOf(io.vigil.events.deploys.DeployCompleted.class);
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.vigil.platform.eventstore;
+
+import io.vigil.events.EventPayload;
+import io.vigil.events.VigilEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Wraps what an aggregate decided into envelopes: this service as source, the clock's time, who and what caused it. */
+@ApplicationScoped
+public class NewEvents {
+    private final URI source;
+    private final Clock clock;
+
+    public NewEvents(@ConfigProperty(name = "vigil.source") URI source, Clock clock) {
+        this.source = source;
+        this.clock = clock;
+    }
+
+    /** Events caused by a request of {@code actor}: they share one correlation id, the first event's. */
+    public List<VigilEvent<EventPayload>> byActor(String subject, String actor, List<? extends EventPayload> payloads) {
+        Instant now = clock.instant();
+        String correlation = null;
+        List<VigilEvent<EventPayload>> events = new java.util.ArrayList<>();
+        for (EventPayload payload : payloads) {
+            VigilEvent<EventPayload> e = VigilEvent.of(source, subject, now, actor, null, correlation, payload);
+            correlation = e.correlationId();
+            events.add(e);
+        }
+        return events;
+    }
+
+    /** Events caused by another event: its correlation carries on, and it is their causation. */
+    public List<VigilEvent<EventPayload>> causedBy(VigilEvent<?> cause, String subject, List<? extends EventPayload> payloads) {
+        Instant now = clock.instant();
+        return payloads.stream()
+                .map(p -> cause.<EventPayload>causes(source, subject, now, cause.actor(), p))
+                .toList();
+    }
+}

@@ -1,0 +1,151 @@
+package io.vigil.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vigil.events.EventCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka in id order and stamps them published. Woken right after a commit
+ * that wrote rows, and on a slow poll for rows left by a crash. One instance relays at a time
+ * (a transaction-scoped advisory lock), so per-key order holds with several instances running.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x76_69_67_69_6cL; // "vigil"
+    private static final int BATCH = 500;
+
+    private final DataSource dataSource;
+    private final Producer<String, byte[]> producer;
+    private final Duration pollInterval;
+    private final boolean enabled;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer,
+                       @ConfigProperty(name = "vigil.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval,
+                       @ConfigProperty(name = "vigil.outbox.enabled", defaultValue = "true") boolean enabled) {
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.pollInterval = pollInterval;
+        this.enabled = enabled;
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!enabled) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        wake();
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a commit that wrote outbox rows. */
+    public void wake() {
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                while (running && publishPending() == BATCH) {
+                    // a full batch: more may be waiting
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay could not publish, will retry: %s", e.getMessage());
+                sleepQuietly(pollInterval);
+            }
+        }
+    }
+
+    /** Publishes one batch of pending rows; returns how many were published. */
+    public int publishPending() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (!tryLock(c)) {
+                    return 0;
+                }
+                List<Long> ids = new ArrayList<>();
+                List<Future<RecordMetadata>> sends = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, topic, record_key, event FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT " + BATCH);
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                        sends.add(producer.send(EventCodec.structuredRecord(rs.getString(2), rs.getString(3), rs.getBytes(4))));
+                    }
+                }
+                for (Future<RecordMetadata> send : sends) {
+                    send.get(60, TimeUnit.SECONDS);
+                }
+                markPublished(c, ids);
+                return ids.size();
+            }
+        });
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            ps.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void markPublished(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ANY (?)")) {
+            Array array = c.createArrayOf("bigint", ids.toArray());
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

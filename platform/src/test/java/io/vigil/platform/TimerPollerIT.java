@@ -1,0 +1,60 @@
+package io.vigil.platform;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.platform.clock.ControllableClock;
+import io.vigil.platform.testing.KafkaTestTopics;
+import io.vigil.platform.testing.RecordingTimerHandler;
+import io.vigil.platform.timer.DueTimer;
+import io.vigil.platform.timer.TimerPoller;
+import io.vigil.platform.timer.Timers;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestTopics.class)
+class TimerPollerIT {
+    @Inject
+    Timers timers;
+    @Inject
+    TimerPoller poller;
+    @Inject
+    ControllableClock clock;
+    @Inject
+    RecordingTimerHandler handler;
+
+    @Test
+    void shouldFireATimerOnceWhenTheClockReachesItsDueTime() {
+        String aggregate = "agg-" + UUID.randomUUID();
+        var due = clock.instant().plus(Duration.ofMinutes(15));
+        QuarkusTransaction.requiringNew().run(() -> timers.schedule("test", aggregate, due, "{\"step\":1}"));
+
+        clock.advance(Duration.ofMinutes(14).plusSeconds(59));
+        poller.fireDue();
+        assertThat(handler.fired).extracting(DueTimer::aggregateId).doesNotContain(aggregate);
+
+        clock.advance(Duration.ofSeconds(1));
+        poller.fireDue();
+        poller.fireDue();
+        assertThat(handler.fired).filteredOn(t -> t.aggregateId().equals(aggregate)).singleElement()
+                .satisfies(t -> assertThat(t.payload()).isEqualTo("{\"step\":1}"));
+    }
+
+    @Test
+    void shouldNotFireACancelledTimer() {
+        String aggregate = "agg-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> timers.schedule("test", aggregate, clock.instant().plusSeconds(60), null));
+        QuarkusTransaction.requiringNew().run(() -> timers.cancel("test", aggregate));
+
+        clock.advance(Duration.ofMinutes(2));
+        poller.fireDue();
+
+        assertThat(handler.fired).extracting(DueTimer::aggregateId).doesNotContain(aggregate);
+    }
+}
