@@ -4,7 +4,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.vigil.events.deploys.DeployStarted;
 import io.vigil.platform.inbox.InboundEvents;
 import io.vigil.platform.inbox.RejectedEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A consumer wired like a service's: real Kafka channel, the platform's inbound path, a handler with an effect. */
-@ApplicationScoped
+@jakarta.inject.Singleton // no client proxy: tests read its fields
 public class RecordingConsumer {
     public static final String NAME = "platform-test";
     public final List<String> applied = new CopyOnWriteArrayList<>();

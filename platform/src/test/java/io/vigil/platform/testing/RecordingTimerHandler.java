@@ -2,12 +2,11 @@ package io.vigil.platform.testing;
 
 import io.vigil.platform.timer.DueTimer;
 import io.vigil.platform.timer.TimerHandler;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-@ApplicationScoped
+@jakarta.inject.Singleton // no client proxy: tests read its fields
 public class RecordingTimerHandler implements TimerHandler {
     public final List<DueTimer> fired = new CopyOnWriteArrayList<>();
 
