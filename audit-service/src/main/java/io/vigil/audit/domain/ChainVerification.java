@@ -48,6 +48,14 @@ public final class ChainVerification {
         return false;
     }
 
+    /** Closes the range: entries up to {@code lastSeq} were expected, so a missing tail is a gap too. */
+    public Result resultThrough(long lastSeq) {
+        if (firstBad == null && expectedSeq <= lastSeq) {
+            fail(expectedSeq, "seq " + expectedSeq + " is missing");
+        }
+        return result();
+    }
+
     public Result result() {
         return new Result(firstBad == null, checked, firstBad, problem);
     }

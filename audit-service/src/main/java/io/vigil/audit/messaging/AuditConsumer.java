@@ -1,0 +1,44 @@
+package io.vigil.audit.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.vigil.audit.application.AuditIntake;
+import io.vigil.audit.domain.AuditRecord;
+import io.vigil.audit.persistence.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every record of every Vigil topic, in batches. The method returns only after the batch is committed
+ * to the database; only then is the batch acknowledged and its offsets committed, so a crash at any
+ * point re-delivers records, which the log recognises by event id and does not add twice.
+ */
+@ApplicationScoped
+public class AuditConsumer {
+    private final AuditIntake intake;
+    private final AuditLog log;
+    private final Clock clock;
+
+    public AuditConsumer(AuditIntake intake, AuditLog log, Clock clock) {
+        this.intake = intake;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Incoming("everything")
+    @Blocking
+    void consume(ConsumerRecords<String, byte[]> batch) {
+        Instant now = clock.instant();
+        List<AuditRecord> records = new ArrayList<>(batch.count());
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            records.add(intake.toRecord(record, now));
+        }
+        log.append(records);
+    }
+}

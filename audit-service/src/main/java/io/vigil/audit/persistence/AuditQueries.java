@@ -1,0 +1,111 @@
+package io.vigil.audit.persistence;
+
+import io.vigil.audit.domain.AuditEntry;
+import io.vigil.audit.domain.ChainVerification;
+import io.vigil.audit.domain.EntryHash;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Read side of the log: filtered pages in seq order, single entries, and verification of a seq range. */
+@ApplicationScoped
+public class AuditQueries {
+    private final DataSource dataSource;
+
+    public AuditQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Transactional
+    public List<AuditEntry> find(EntryFilter f) {
+        StringBuilder sql = new StringBuilder("SELECT " + EntryRows.COLUMNS + " FROM audit_entry WHERE seq > ?");
+        List<Object> args = new ArrayList<>();
+        args.add(f.after() == null ? 0L : f.after());
+        condition(sql, args, "type = ?", f.type());
+        condition(sql, args, "subject = ?", f.subject());
+        condition(sql, args, "actor = ?", f.actor());
+        condition(sql, args, "occurred_at >= ?", f.from() == null ? null : Timestamp.from(f.from()));
+        condition(sql, args, "occurred_at < ?", f.to() == null ? null : Timestamp.from(f.to()));
+        sql.append(" ORDER BY seq LIMIT ").append(f.limit());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<AuditEntry> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(EntryRows.read(rs));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit query failed", e);
+        }
+    }
+
+    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            args.add(value);
+        }
+    }
+
+    @Transactional
+    public Optional<AuditEntry> bySeq(long seq) {
+        List<AuditEntry> one = find(new EntryFilter(null, null, null, null, null, seq - 1, 1));
+        return one.stream().filter(e -> e.seq() == seq).findFirst();
+    }
+
+    /** Re-checks entries {@code from}..{@code to} (inclusive) against their hashes and their predecessors. */
+    @Transactional
+    public ChainVerification.Result verify(long from, long to) {
+        try (Connection c = dataSource.getConnection()) {
+            ChainVerification verification = new ChainVerification(from, from <= 1 ? EntryHash.GENESIS : hashOf(c, from - 1));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + EntryRows.COLUMNS + " FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+                ps.setFetchSize(5_000);
+                ps.setLong(1, from);
+                ps.setLong(2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && verification.accept(EntryRows.read(rs))) {
+                        // keep going until the end or the first bad entry
+                    }
+                }
+            }
+            return verification.resultThrough(to);
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit verification failed", e);
+        }
+    }
+
+    /** The current head: how many entries the log holds. */
+    @Transactional
+    public long headSeq() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT seq FROM audit_head");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit head", e);
+        }
+    }
+
+    private static byte[] hashOf(Connection c, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT entry_hash FROM audit_entry WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.vigil.audit.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vigil.events.EventCodec;
+import io.vigil.events.Topics;
+import io.vigil.events.VigilEvent;
+import io.vigil.events.deploys.DeployStarted;
+import io.vigil.platform.testing.Tokens;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Records on the real broker end up once each in the hash-chained log, which auditors can read and verify. */
+@QuarkusTest
+class AuditLogIT {
+    @Inject
+    Producer<String, byte[]> producer;
+    @Inject
+    EventCodec codec;
+    @Inject
+    DataSource dataSource;
+
+    VigilEvent<DeployStarted> deployStarted(String id) {
+        Instant at = Instant.parse("2026-11-22T14:00:00Z");
+        return VigilEvent.of(URI.create("https://ci.example.com"), id, at, "ci-publisher", null, null,
+                new DeployStarted(id, "checkout", "1.0.0", "production", "engineer", "https://git.example.com/pr/1", true,
+                        "https://git.example.com/rollback", at));
+    }
+
+    int count(String subject) {
+        return given().auth().oauth2(Tokens.of("auditor")).queryParam("subject", subject).get("/audit/entries")
+                .then().statusCode(200).extract().path("items.size()");
+    }
+
+    @Test
+    void shouldLogEachEventOnceWhateverTheModeOrRedelivery() throws Exception {
+        String id = "dep-" + UUID.randomUUID();
+        VigilEvent<DeployStarted> event = deployStarted(id);
+        producer.send(codec.toRecord(event)).get();
+        producer.send(codec.toRecord(event)).get();
+        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.DEPLOYS, id, "not an event".getBytes(StandardCharsets.UTF_8));
+        producer.send(garbage).get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(id) == 2);
+        given().auth().oauth2(Tokens.of("admin")).queryParam("subject", id).get("/audit/entries").then()
+                .body("items.type", contains("vigil.deploy.started.v1", "vigil.unreadable-record"))
+                .body("items[0].eventId", equalTo(event.id()))
+                .body("items[0].actor", equalTo("ci-publisher"))
+                .body("items[0].payload.mergedBy", equalTo("engineer"))
+                .body("items[1].payload.reason", org.hamcrest.Matchers.startsWith("not a CloudEvent"));
+        given().auth().oauth2(Tokens.of("auditor")).get("/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+    }
+
+    @Test
+    void shouldPageWithAKeysetCursor() throws Exception {
+        String id = "dep-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            producer.send(codec.toRecord(deployStarted(id))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(id) == 3);
+
+        long next = ((Number) given().auth().oauth2(Tokens.of("auditor")).queryParam("subject", id).queryParam("limit", 2)
+                .get("/audit/entries").then().body("items", hasSize(2)).extract().path("next")).longValue();
+        given().auth().oauth2(Tokens.of("auditor")).queryParam("subject", id).queryParam("limit", 2).queryParam("after", next)
+                .get("/audit/entries").then().body("items", hasSize(1)).body("next", equalTo(null));
+    }
+
+    @Test
+    void shouldBeReadableOnlyByAuditorsAndAdmins() {
+        given().auth().oauth2(Tokens.of("engineer")).get("/audit/entries").then().statusCode(403).contentType("application/problem+json");
+        given().get("/audit/entries").then().statusCode(401);
+        given().auth().oauth2(Tokens.of("auditor")).queryParam("limit", 0).get("/audit/entries")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(Tokens.of("auditor")).contentType(ContentType.JSON).body("{}").post("/audit/entries")
+                .then().statusCode(405);
+    }
+
+    @Test
+    void shouldRefuseToChangeOrDeleteEntriesAndDetectTampering() throws Exception {
+        String id = "dep-" + UUID.randomUUID();
+        producer.send(codec.toRecord(deployStarted(id))).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(id) == 1);
+        int seq = given().auth().oauth2(Tokens.of("auditor")).queryParam("subject", id).get("/audit/entries").then().extract().path("items[0].seq");
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_entry SET actor = 'mallory' WHERE seq = " + seq))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_entry WHERE seq = " + seq))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_entry"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+
+            // The table's owner can still switch the trigger off: verification is what catches that.
+            s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete");
+            s.executeUpdate("UPDATE audit_entry SET actor = 'mallory' WHERE seq = " + seq);
+            s.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_delete");
+        }
+
+        given().auth().oauth2(Tokens.of("auditor")).get("/audit/verify").then().statusCode(200)
+                .body("valid", equalTo(false)).body("firstBad", equalTo(seq));
+        assertThat(seq).isPositive();
+        restore(seq);
+    }
+
+    /** Puts the tampered entry back so that other tests see a valid chain. */
+    private void restore(int seq) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete");
+            s.executeUpdate("UPDATE audit_entry SET actor = 'ci-publisher' WHERE seq = " + seq);
+            s.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_delete");
+        }
+    }
+}
