@@ -18,7 +18,8 @@ import java.time.format.DateTimeParseException;
 @Path("/admin/clock")
 @RolesAllowed("admin")
 public class ClockControlResource {
-    public record ClockState(Instant now, Duration offset) {
+    /** {@code offset} is an ISO-8601 duration, e.g. PT15M. */
+    public record ClockState(Instant now, String offset) {
     }
 
     public record Advance(@NotBlank String by) {
@@ -38,7 +39,7 @@ public class ClockControlResource {
     @GET
     public ClockState now() {
         requireEnabled();
-        return new ClockState(clock.instant(), clock.offset());
+        return new ClockState(clock.instant(), clock.offset().toString());
     }
 
     @POST
