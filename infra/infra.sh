@@ -40,7 +40,7 @@ stop_all() {
 
 status_all() {
   local rc=0 c
-  printf '%-9s %-8s %-7s %9s  %s\n' COMPONENT STATE PID RSS ADDRESS
+  printf '%-12s %-8s %-7s %9s  %s\n' COMPONENT STATE PID RSS ADDRESS
   for c in postgres kafka smtp keycloak; do "$INFRA/$c.sh" status || rc=3; done
   return $rc
 }

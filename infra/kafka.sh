@@ -107,10 +107,10 @@ do_stop() {
 do_status() {
   local pid
   if pid=$(pid_of kafka); then
-    printf '%-9s %-8s %-7s %6s MB  %s\n' kafka running "$pid" "$(tree_rss_mb "$pid")" \
+    printf '%-12s %-8s %-7s %6s MB  %s\n' kafka running "$pid" "$(tree_rss_mb "$pid")" \
       "bootstrap $KAFKA_BOOTSTRAP (controller 127.0.0.1:$VIGIL_KAFKA_CONTROLLER_PORT)"
   else
-    printf '%-9s %-8s\n' kafka stopped
+    printf '%-12s %-8s\n' kafka stopped
     return 3
   fi
 }

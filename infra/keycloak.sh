@@ -100,10 +100,10 @@ do_status() {
   if pid=$(pid_of keycloak); then
     local state=running
     curl -fsS --max-time 2 "$KC_MGMT_URL/health/ready" 2>/dev/null | grep -q '"UP"' || state=starting
-    printf '%-9s %-8s %-7s %6s MB  %s\n' keycloak "$state" "$pid" "$(tree_rss_mb "$pid")" \
+    printf '%-12s %-8s %-7s %6s MB  %s\n' keycloak "$state" "$pid" "$(tree_rss_mb "$pid")" \
       "$REALM_URL (admin console $KC_URL/admin, master realm admin/admin; health $KC_MGMT_URL/health)"
   else
-    printf '%-9s %-8s\n' keycloak stopped
+    printf '%-12s %-8s\n' keycloak stopped
     return 3
   fi
 }

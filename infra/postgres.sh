@@ -111,9 +111,9 @@ do_status() {
   local pid
   if pg_up; then
     pid=$(postmaster_pid)
-    printf '%-9s %-8s %-7s %6s MB  %s\n' postgres running "$pid" "$(tree_rss_mb "$pid")" "postgresql://127.0.0.1:$VIGIL_PG_PORT (socket $PGSOCK)"
+    printf '%-12s %-8s %-7s %6s MB  %s\n' postgres running "$pid" "$(tree_rss_mb "$pid")" "postgresql://127.0.0.1:$VIGIL_PG_PORT (socket $PGSOCK)"
   else
-    printf '%-9s %-8s\n' postgres stopped
+    printf '%-12s %-8s\n' postgres stopped
     return 3
   fi
 }

@@ -47,10 +47,10 @@ do_stop() {
 do_status() {
   local pid
   if pid=$(pid_of smtp); then
-    printf '%-9s %-8s %-7s %6s MB  %s\n' smtp running "$pid" "$(tree_rss_mb "$pid")" \
+    printf '%-12s %-8s %-7s %6s MB  %s\n' smtp running "$pid" "$(tree_rss_mb "$pid")" \
       "smtp://127.0.0.1:$VIGIL_SMTP_PORT, imap 127.0.0.1:$VIGIL_SMTP_IMAP_PORT, API http://127.0.0.1:$VIGIL_SMTP_API_PORT"
   else
-    printf '%-9s %-8s\n' smtp stopped
+    printf '%-12s %-8s\n' smtp stopped
     return 3
   fi
 }

@@ -1,0 +1,17 @@
+# The front door. The work is done by the scripts in infra/.
+.PHONY: up test down status build
+
+up:      ## start PostgreSQL, Kafka, SMTP, Keycloak and the four services; print where to reach them
+	@infra/up.sh
+
+test:    ## run every test (starts the servers the tests need)
+	@infra/test.sh
+
+down:    ## stop everything the scripts started
+	@infra/down.sh
+
+status:  ## what is running, its memory and address
+	@infra/status.sh
+
+build:   ## package the services without tests
+	@infra/build.sh

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# make down: stops the services, then the servers; only processes these scripts started.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+"$VIGIL_ROOT/infra/services.sh" stop
+"$VIGIL_ROOT/infra/infra.sh" stop

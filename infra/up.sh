@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# make up: the whole local system — PostgreSQL, Kafka, SMTP, Keycloak, then the four services — and where to reach it.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+INFRA="$VIGIL_ROOT/infra"
+t0=$SECONDS
+"$INFRA/infra.sh" start >/dev/null
+"$INFRA/build.sh"
+"$INFRA/services.sh" start
+cat <<TXT
+
+Vigil is up ($((SECONDS - t0)) s). Local development only: dev users, dev passwords, clock control on.
+
+Services (OpenAPI UI at /q/swagger-ui, health at /q/health, metrics at /q/metrics):
+  ownership-service     http://127.0.0.1:8081   deploys, owners, on-call
+  escalation-service    http://127.0.0.1:8082   alerts, incidents, kill switches
+  notification-service  http://127.0.0.1:8083   messages to people
+  audit-service         http://127.0.0.1:8084   the verifiable log (roles auditor, admin)
+  Clock control is ON: GET /admin/clock, POST /admin/clock/advance {"by":"PT15M"} (role admin) on each service.
+
+Keycloak     http://127.0.0.1:$VIGIL_KEYCLOAK_PORT  realm vigil; admin console http://127.0.0.1:$VIGIL_KEYCLOAK_PORT/admin (admin / admin)
+  users (password vigil-dev): engineer ingestion-owner sre-lead database-owner product-manager
+                              support-lead auditor admin oncall-1 oncall-2 oncall-3 oncall-4
+  clients: vigil-cli (public, password grant), vigil-console (public, code + PKCE),
+           ci-publisher (client credentials, secret ci-publisher-secret, role event-publisher)
+  a token:  curl -s -d grant_type=password -d client_id=vigil-cli -d username=engineer -d password=vigil-dev \\
+              http://127.0.0.1:$VIGIL_KEYCLOAK_PORT/realms/vigil/protocol/openid-connect/token
+Kafka        127.0.0.1:$VIGIL_KAFKA_PORT (topics vigil.deploys, vigil.roster, vigil.ownership, vigil.alerts, vigil.incidents,
+             vigil.killswitch, vigil.notifications, vigil.dead-letter)
+PostgreSQL   127.0.0.1:$VIGIL_PG_PORT, one database and login role per service (ownership, escalation,
+             notification, audit), password vigil-dev
+SMTP         127.0.0.1:$VIGIL_SMTP_PORT (GreenMail; received mail at http://127.0.0.1:$VIGIL_SMTP_API_PORT)
+
+Logs: $VIGIL_STATE/logs   Status: make status   Stop everything: make down
+TXT
