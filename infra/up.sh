@@ -3,7 +3,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 INFRA="$VIGIL_ROOT/infra"
 t0=$SECONDS
-"$INFRA/infra.sh" start >/dev/null
+"$INFRA/infra.sh" start
 "$INFRA/build.sh"
 "$INFRA/services.sh" start
 cat <<TXT

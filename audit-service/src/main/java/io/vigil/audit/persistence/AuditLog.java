@@ -2,6 +2,7 @@ package io.vigil.audit.persistence;
 
 import io.vigil.audit.domain.AuditEntry;
 import io.vigil.audit.domain.AuditRecord;
+import io.vigil.audit.domain.EntryHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -19,15 +20,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Appends records to the chain. Appenders take the head row's lock, so entries get gapless seq numbers
- * in one order even with several instances; a record whose event id is already logged adds nothing.
+ * Appends records to the chain and grows the Merkle tree in the same transaction. Appenders take one
+ * advisory lock, so entries get gapless seq numbers in one order even with several instances; a record
+ * whose event id is already logged adds nothing.
  */
 @ApplicationScoped
 public class AuditLog {
-    private final DataSource dataSource;
+    private static final long APPEND_LOCK = 0x61_75_64_69_74L; // "audit"
 
-    public AuditLog(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final MerkleTreeStore tree;
+
+    public AuditLog(DataSource dataSource, MerkleTreeStore tree) {
         this.dataSource = dataSource;
+        this.tree = tree;
     }
 
     /** @return the entries appended (duplicates left out) */
@@ -51,9 +57,7 @@ public class AuditLog {
                 prev = entry.entryHash();
             }
             insert(c, entries);
-            if (!entries.isEmpty()) {
-                moveHead(c, seq, prev);
-            }
+            tree.grow(c, head.seq(), entries);
             return entries;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append to the audit log", e);
@@ -63,13 +67,15 @@ public class AuditLog {
     private record Head(long seq, byte[] hash) {
     }
 
+    /** Serialises appenders (one transaction-scoped lock), then reads the last entry: the head of the chain. */
     private static Head lockHead(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, entry_hash FROM audit_head FOR UPDATE");
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, APPEND_LOCK);
+            lock.execute();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalStateException("audit_head is missing: the migration did not run");
-            }
-            return new Head(rs.getLong(1), rs.getBytes(2));
+            return rs.next() ? new Head(rs.getLong(1), rs.getBytes(2)) : new Head(0, EntryHash.GENESIS);
         }
     }
 
@@ -115,11 +121,4 @@ public class AuditLog {
         }
     }
 
-    private static void moveHead(Connection c, long seq, byte[] hash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = ?, entry_hash = ?")) {
-            ps.setLong(1, seq);
-            ps.setBytes(2, hash);
-            ps.executeUpdate();
-        }
-    }
 }

@@ -87,16 +87,33 @@ public class AuditQueries {
         }
     }
 
-    /** The current head: how many entries the log holds. */
-    @Transactional
-    public long headSeq() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT seq FROM audit_head");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit head", e);
+    /** Something done with each entry of a streamed range. */
+    public interface EntrySink {
+        void accept(AuditEntry entry) throws java.io.IOException;
+    }
+
+    /** Streams entries {@code from}..{@code to} in seq order with a server-side cursor: memory stays flat. */
+    public void stream(long from, long to, EntrySink sink) throws java.io.IOException {
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + EntryRows.COLUMNS + " FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+                    ps.setFetchSize(5_000);
+                    ps.setLong(1, from);
+                    ps.setLong(2, to);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            sink.accept(EntryRows.read(rs));
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {
+            if (e.getCause() instanceof java.io.IOException io) {
+                throw io;
+            }
+            throw e;
         }
     }
 

@@ -4,6 +4,7 @@ import io.vigil.audit.domain.AuditEntry;
 import io.vigil.audit.domain.ChainVerification;
 import io.vigil.audit.persistence.AuditQueries;
 import io.vigil.audit.persistence.EntryFilter;
+import io.vigil.audit.persistence.MerkleQueries;
 import io.vigil.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -26,9 +27,11 @@ public class AuditResource {
     }
 
     private final AuditQueries queries;
+    private final MerkleQueries tree;
 
-    public AuditResource(AuditQueries queries) {
+    public AuditResource(AuditQueries queries, MerkleQueries tree) {
         this.queries = queries;
+        this.tree = tree;
     }
 
     @GET
@@ -57,7 +60,7 @@ public class AuditResource {
     @GET
     @Path("/verify")
     public ChainVerification.Result verify(@QueryParam("from") Long from, @QueryParam("to") Long to) {
-        long head = queries.headSeq();
+        long head = tree.size();
         long first = from == null ? 1 : from;
         long last = to == null ? head : to;
         if (first < 1) {

@@ -10,7 +10,15 @@ import io.vigil.platform.testing.Tokens;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.audit.verifier.OfflineVerifier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -96,38 +104,64 @@ class AuditLogIT {
     }
 
     @Test
-    void shouldRefuseToChangeOrDeleteEntriesAndDetectTampering() throws Exception {
+    void shouldGiveTheServiceRoleNoWayToChangeTheLog() throws Exception {
+        String id = "dep-" + UUID.randomUUID();
+        producer.send(codec.toRecord(deployStarted(id))).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(id) == 1);
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThat(c.getMetaData().getUserName()).isEqualTo("audit_app");
+            for (String sql : new String[]{"UPDATE audit_entry SET actor = 'mallory'", "DELETE FROM audit_entry",
+                    "TRUNCATE audit_entry", "UPDATE merkle_node SET hash = hash", "DELETE FROM tree_head",
+                    "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete"}) {
+                assertThatThrownBy(() -> s.executeUpdate(sql)).as(sql).isInstanceOf(SQLException.class)
+                        .hasMessageMatching("(?s).*(permission denied|must be owner).*");
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseChangesEvenFromTheOwnerUnlessTheTriggerIsDropped() throws Exception {
+        try (Connection owner = OwnerConnection.open(); Statement s = owner.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_entry SET actor = 'mallory'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_entry"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void shouldDetectAnEntryChangedBehindTheServicesBack(@TempDir Path dir) throws Exception {
         String id = "dep-" + UUID.randomUUID();
         producer.send(codec.toRecord(deployStarted(id))).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> count(id) == 1);
         int seq = given().auth().oauth2(Tokens.of("auditor")).queryParam("subject", id).get("/audit/entries").then().extract().path("items[0].seq");
+        Path head = dir.resolve("tree-head.json");
+        Files.writeString(head, given().auth().oauth2(Tokens.of("auditor")).get("/audit/tree-head").then().statusCode(200).extract().asString());
 
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_entry SET actor = 'mallory' WHERE seq = " + seq))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_entry WHERE seq = " + seq))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-            assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_entry"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        OwnerConnection.tamper(seq, "mallory");
+        try {
+            given().auth().oauth2(Tokens.of("auditor")).get("/audit/verify").then().statusCode(200)
+                    .body("valid", equalTo(false)).body("firstBad", equalTo(seq));
 
-            // The table's owner can still switch the trigger off: verification is what catches that.
-            s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete");
-            s.executeUpdate("UPDATE audit_entry SET actor = 'mallory' WHERE seq = " + seq);
-            s.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_delete");
+            Path export = dir.resolve("audit.ndjson");
+            Files.write(export, given().auth().oauth2(Tokens.of("auditor")).get("/audit/export?format=ndjson")
+                    .then().statusCode(200).contentType("application/x-ndjson").extract().asByteArray());
+            var report = OfflineVerifier.verify(export, new ObjectMapper().readTree(head.toFile()), null, new PrintStream(OutputStream.nullOutputStream()));
+            assertThat(report.valid()).isFalse();
+            assertThat(report.firstBad()).isEqualTo(seq);
+        } finally {
+            OwnerConnection.tamper(seq, "ci-publisher"); // other tests need a valid chain
         }
-
-        given().auth().oauth2(Tokens.of("auditor")).get("/audit/verify").then().statusCode(200)
-                .body("valid", equalTo(false)).body("firstBad", equalTo(seq));
-        assertThat(seq).isPositive();
-        restore(seq);
+        given().auth().oauth2(Tokens.of("auditor")).get("/audit/verify").then().body("valid", equalTo(true));
     }
 
-    /** Puts the tampered entry back so that other tests see a valid chain. */
-    private void restore(int seq) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete");
-            s.executeUpdate("UPDATE audit_entry SET actor = 'ci-publisher' WHERE seq = " + seq);
-            s.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_delete");
-        }
+    @Test
+    void shouldExportCsvWithAHeaderRow() {
+        String csv = given().auth().oauth2(Tokens.of("auditor")).get("/audit/export?format=csv&from=1&to=2")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv).startsWith("seq,eventId,topic,");
+        given().auth().oauth2(Tokens.of("auditor")).get("/audit/export?format=xml").then().statusCode(400)
+                .body("errors[0].field", equalTo("format"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public final class MerkleVerifier {
 
+    /** True iff {@code proof} (bottom-up, as from {@link MerkleProofs#inclusion}) links the leaf to {@code root}. */
     public static boolean verifyInclusion(byte[] leafHash, long leafIndex, long treeSize, List<byte[]> proof, byte[] root) {
         Objects.requireNonNull(proof, "proof");
         if (leafIndex < 0 || leafIndex >= treeSize || !isHash(leafHash) || !isHash(root) || !allHashes(proof)) {
@@ -40,6 +41,11 @@ public final class MerkleVerifier {
         return sn == 0 && MessageDigest.isEqual(r, root);
     }
 
+    /**
+     * True iff {@code proof} (as from {@link MerkleProofs#consistency}) shows the tree of size {@code second} to
+     * be an append-only extension of the one of size {@code first}. Requires {@code 0 < first <= second}: every
+     * tree extends the empty one, so callers skip the check when they have seen no tree head before.
+     */
     public static boolean verifyConsistency(long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
         Objects.requireNonNull(proof, "proof");
         if (first <= 0 || first > second || !isHash(firstRoot) || !isHash(secondRoot) || !allHashes(proof)) {

@@ -1,5 +1,6 @@
 package io.vigil.audit.domain;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -74,7 +75,7 @@ final class CtTestVectors {
     }
 
     static List<byte[]> hexList(String... hex) {
-        return java.util.Arrays.stream(hex).map(HEX::parseHex).toList();
+        return Arrays.stream(hex).map(HEX::parseHex).toList();
     }
 
     static List<String> hex(List<byte[]> hashes) {

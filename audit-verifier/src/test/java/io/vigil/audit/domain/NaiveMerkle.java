@@ -1,6 +1,7 @@
 package io.vigil.audit.domain;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ final class NaiveMerkle {
     static List<byte[]> sampleLeafData(int n) {
         List<byte[]> data = new ArrayList<>(CtTestVectors.LEAVES.subList(0, Math.min(n, CtTestVectors.LEAVES.size())));
         for (int i = data.size(); i < n; i++) {
-            data.add(("audit entry " + i + "x".repeat(i % 7)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            data.add(("audit entry " + i + "x".repeat(i % 7)).getBytes(StandardCharsets.UTF_8));
         }
         return data;
     }

@@ -1,0 +1,31 @@
+package io.vigil.audit.application;
+
+import io.vigil.audit.domain.ActivationAssembly;
+import io.vigil.audit.domain.ActivationLogEntry;
+import io.vigil.audit.persistence.ActivationQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The kill-switch activation log, derived on read from the audit log itself: nothing to keep in step. */
+@ApplicationScoped
+public class ActivationLog {
+    private final ActivationQueries queries;
+    private final Clock clock;
+
+    public ActivationLog(ActivationQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    public Optional<ActivationLogEntry> of(String switchId) {
+        return ActivationAssembly.assemble(switchId, queries.eventsOf(switchId), clock.instant());
+    }
+
+    public List<ActivationLogEntry> page(long after, int limit) {
+        return queries.activatedSwitches(after, limit).stream().distinct()
+                .map(this::of).flatMap(Optional::stream).toList();
+    }
+}
