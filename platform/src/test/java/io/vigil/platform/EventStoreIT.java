@@ -9,6 +9,7 @@ import io.vigil.events.VigilEvent;
 import io.vigil.platform.eventstore.ConcurrencyConflict;
 import io.vigil.platform.eventstore.EventStore;
 import io.vigil.platform.outbox.OutboxRelay;
+import io.vigil.platform.testing.FreshTestTopic;
 import io.vigil.platform.testing.KafkaTestTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestTopics.class)
+@QuarkusTestResource(FreshTestTopic.class)
 class EventStoreIT {
     @jakarta.inject.Inject
     EventStore store;

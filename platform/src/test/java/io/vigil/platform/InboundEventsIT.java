@@ -6,6 +6,7 @@ import io.vigil.events.EventCodec;
 import io.vigil.events.Topics;
 import io.vigil.events.VigilEvent;
 import io.vigil.platform.deadletter.DeadLetters;
+import io.vigil.platform.testing.FreshTestTopic;
 import io.vigil.platform.testing.KafkaTestTopics;
 import io.vigil.platform.testing.RecordingConsumer;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestTopics.class)
+@QuarkusTestResource(FreshTestTopic.class)
 class InboundEventsIT {
     @Inject
     RecordingConsumer consumer;

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.platform.clock.ControllableClock;
-import io.vigil.platform.testing.KafkaTestTopics;
+import io.vigil.platform.testing.FreshTestTopic;
 import io.vigil.platform.testing.RecordingTimerHandler;
 import io.vigil.platform.timer.DueTimer;
 import io.vigil.platform.timer.TimerPoller;
@@ -18,7 +18,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestTopics.class)
+@QuarkusTestResource(FreshTestTopic.class)
 class TimerPollerIT {
     @Inject
     Timers timers;

@@ -29,6 +29,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String service, Map<String, String> extraConfig) throws IOException {
+        return start(service, extraConfig, true);
+    }
+
+    /** {@code freshDatabase}: wipe {@code <service>_test} first; false to restart on what an earlier run left. */
+    static ServiceProcess start(String service, Map<String, String> extraConfig, boolean freshDatabase) throws IOException {
         Path apps = Path.of(System.getProperty("vigil.apps.dir", ".."));
         Path jar = apps.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -41,13 +46,13 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:55432/" + service + "_test",
-                "-Dquarkus.flyway.clean-disabled=false", "-Dquarkus.flyway.clean-at-start=true",
+                "-Dquarkus.flyway.clean-disabled=false", "-Dquarkus.flyway.clean-at-start=" + freshDatabase,
                 "-Dvigil.clock.control-enabled=true"));
         extraConfig.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(service + ".log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()))
                 .start();
         ServiceProcess started = new ServiceProcess(service, process, port);
         started.awaitReady(Duration.ofSeconds(90));
@@ -95,6 +100,12 @@ final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no offset commit — a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.vigil.platform.testing;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,23 +20,10 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * Test helpers against the real broker: a fresh topic per test run (so no earlier run's records
- * interfere) and reading what landed on a topic.
+ * Test helpers against the real broker: creating a topic and reading what landed on one.
  */
-public class KafkaTestTopics implements QuarkusTestResourceLifecycleManager {
+public final class KafkaTestTopics {
     public static final String BOOTSTRAP = System.getProperty("vigil.kafka.bootstrap-servers", "127.0.0.1:9092");
-
-    @Override
-    public Map<String, String> start() {
-        String topic = "test-" + UUID.randomUUID();
-        create(topic, 3);
-        return Map.of("mp.messaging.incoming.platform-test.topic", topic,
-                "mp.messaging.incoming.platform-test.group.id", "platform-test-" + UUID.randomUUID());
-    }
-
-    @Override
-    public void stop() {
-    }
 
     public static void create(String topic, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
@@ -45,6 +31,9 @@ public class KafkaTestTopics implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create test topic " + topic + " (is Kafka running? infra/infra.sh start)", e);
         }
+    }
+
+    private KafkaTestTopics() {
     }
 
     /** Reads the topic from the beginning until {@code wanted} records match or the time is up. */

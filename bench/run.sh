@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The audit-service benchmark (make bench). See bench/README.md.
+# Usage: bench/run.sh [N_APPEND [N_QUERY]]      defaults 200000 and 1000000 (also as environment variables)
+# Environment: N_QUERIES (per query kind, 500), BENCH_SKIP_BUILD=1 (use the jars already packaged),
+#   BENCH_SERVICE_HEAP (256m, as make up), BENCH_SERVICE_JAVA_OPTS (extra -D/-X flags for the service JVM),
+#   BENCH_KEEP_EXPORT=true, BENCH_TIMEOUT (seconds for the whole measurement; derived from the sizes),
+#   BENCH_MVN_FLAGS (extra Maven flags, e.g. -o), VIGIL_KEEP_INFRA=true (leave servers this script started running).
+# Everything runs on 127.0.0.1; work files, the service log and the reports go to .vigil/bench/.
+source "$(dirname "${BASH_SOURCE[0]}")/../infra/lib.sh"
+INFRA="$VIGIL_ROOT/infra"
+cd "$VIGIL_ROOT"
+
+N_APPEND=${1:-${N_APPEND:-200000}}
+N_QUERY=${2:-${N_QUERY:-1000000}}
+N_QUERIES=${N_QUERIES:-500}
+for v in "$N_APPEND" "$N_QUERY" "$N_QUERIES"; do
+  [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -gt 0 ] || die "sizes must be positive whole numbers (got '$v'); usage: bench/run.sh [N_APPEND [N_QUERY]]"
+done
+BENCH_TIMEOUT=${BENCH_TIMEOUT:-$((600 + N_APPEND / 250 + N_QUERY / 1000))}
+WORK="$VIGIL_STATE/bench"
+mkdir -p "$WORK"
+PG_BIN=${VIGIL_PG_BIN:-/usr/lib/postgresql/15/bin}
+KAFKA_LIBS="$VIGIL_STATE/kafka/libs"
+
+# Should the benchmark JVM be killed outright, its service JVM and topic are still removed here.
+leftovers() {
+  local pid topic
+  if [ -f "$WORK/audit-service.pid" ]; then
+    pid=$(cat "$WORK/audit-service.pid")
+    if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- '-Dvigil.bench.marker='; then
+      log "bench: stopping the benchmark's audit-service (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do alive "$pid" || break; sleep 0.2; done
+      alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$WORK/audit-service.pid"
+  fi
+  if [ -f "$WORK/topic" ] && [ -d "$KAFKA_LIBS" ]; then
+    topic=$(cat "$WORK/topic")
+    log "bench: deleting topic $topic"
+    timeout 60 java -Xmx128m $JAVA_UNSAFE_OPT -Dlog4j2.configurationFile="$INFRA/kafka/tools-log4j2.properties" \
+      -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$VIGIL_KAFKA_PORT" \
+      --delete --if-exists --topic "$topic" >/dev/null 2>&1 || log "bench: could not delete topic $topic"
+    rm -f "$WORK/topic"
+  fi
+  rm -f "$WORK/export.ndjson"
+}
+leftovers  # from an earlier run that was killed
+
+if "$INFRA/infra.sh" status >/dev/null 2>&1; then started_here=false; else started_here=true; fi
+on_exit() {
+  leftovers
+  if [ "$started_here" = true ] && [ "${VIGIL_KEEP_INFRA:-false}" != true ]; then
+    "$INFRA/infra.sh" stop >/dev/null 2>&1 || true
+  fi
+}
+trap on_exit EXIT
+trap 'exit 130' INT TERM
+if [ "$started_here" = true ]; then "$INFRA/infra.sh" start; fi
+
+# The benchmark database: owned by audit (Flyway migrates and cleans it as audit), audit_app may connect.
+"$PG_BIN/psql" -X -q -h "$VIGIL_STATE/pgsock" -p "$VIGIL_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -d postgres >/dev/null <<'SQL' \
+  || die "creating the database audit_bench failed"
+SELECT 'CREATE DATABASE audit_bench OWNER audit' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'audit_bench') \gexec
+ALTER DATABASE audit_bench OWNER TO audit;
+REVOKE CONNECT ON DATABASE audit_bench FROM PUBLIC;
+GRANT CONNECT ON DATABASE audit_bench TO audit_app;
+SQL
+
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  log "bench: packaging audit-service and the benchmark"
+  MAVEN_OPTS="${MAVEN_OPTS:-} $JAVA_UNSAFE_OPT" timeout 1800 "$MVNW" -q -B ${BENCH_MVN_FLAGS:-} -Pbench \
+    -pl bench,audit-service -am package -DskipTests || die "the build failed"
+fi
+BENCH_JAR=$(ls "$VIGIL_ROOT"/bench/target/vigil-bench-*.jar 2>/dev/null | head -n 1)
+[ -n "$BENCH_JAR" ] && [ -d "$VIGIL_ROOT/bench/target/lib" ] || die "bench/target has no packaged benchmark: run without BENCH_SKIP_BUILD"
+
+log "bench: N_APPEND=$N_APPEND N_QUERY=$N_QUERY N_QUERIES=$N_QUERIES (at most $BENCH_TIMEOUT s)"
+set +e
+timeout -k 30 "$BENCH_TIMEOUT" java -Xmx2g $JAVA_UNSAFE_OPT \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dbench.n-append="$N_APPEND" -Dbench.n-query="$N_QUERY" -Dbench.queries="$N_QUERIES" \
+  -Dbench.pg-port="$VIGIL_PG_PORT" -Dbench.kafka-port="$VIGIL_KAFKA_PORT" -Dbench.keycloak-port="$VIGIL_KEYCLOAK_PORT" \
+  -Dbench.service-jar="$VIGIL_ROOT/audit-service/target/quarkus-app/quarkus-run.jar" \
+  -Dbench.work-dir="$WORK" \
+  -cp "$BENCH_JAR:$VIGIL_ROOT/bench/target/lib/*" io.vigil.bench.AuditBenchmark
+rc=$?
+set -e
+[ "$rc" = 124 ] || [ "$rc" = 137 ] && log "bench: stopped after $BENCH_TIMEOUT s (BENCH_TIMEOUT)"
+exit "$rc"
