@@ -1,5 +1,5 @@
 # The front door. The work is done by the scripts in infra/.
-.PHONY: up test down status build
+.PHONY: up test down status build bench
 
 up:      ## start PostgreSQL, Kafka, SMTP, Keycloak and the four services; print where to reach them
 	@infra/up.sh
@@ -15,3 +15,6 @@ status:  ## what is running, its memory and address
 
 build:   ## package the services without tests
 	@infra/build.sh
+
+bench:   ## audit-service benchmark (bench/README.md): append vs. raw Kafka/PostgreSQL, queries on 1M entries, verify/export
+	@bench/run.sh

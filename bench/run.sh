@@ -55,7 +55,7 @@ on_exit() {
   fi
 }
 trap on_exit EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT TERM  # replaced while the benchmark runs
 if [ "$started_here" = true ]; then "$INFRA/infra.sh" start; fi
 
 # The benchmark database: owned by audit (Flyway migrates and cleans it as audit), audit_app may connect.
@@ -76,15 +76,18 @@ BENCH_JAR=$(ls "$VIGIL_ROOT"/bench/target/vigil-bench-*.jar 2>/dev/null | head -
 [ -n "$BENCH_JAR" ] && [ -d "$VIGIL_ROOT/bench/target/lib" ] || die "bench/target has no packaged benchmark: run without BENCH_SKIP_BUILD"
 
 log "bench: N_APPEND=$N_APPEND N_QUERY=$N_QUERY N_QUERIES=$N_QUERIES (at most $BENCH_TIMEOUT s)"
-set +e
+# In the background, so that INT/TERM reach it at once (its shutdown hook stops the service and deletes the topic).
 timeout -k 30 "$BENCH_TIMEOUT" java -Xmx2g $JAVA_UNSAFE_OPT \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -Dbench.n-append="$N_APPEND" -Dbench.n-query="$N_QUERY" -Dbench.queries="$N_QUERIES" \
   -Dbench.pg-port="$VIGIL_PG_PORT" -Dbench.kafka-port="$VIGIL_KAFKA_PORT" -Dbench.keycloak-port="$VIGIL_KEYCLOAK_PORT" \
   -Dbench.service-jar="$VIGIL_ROOT/audit-service/target/quarkus-app/quarkus-run.jar" \
   -Dbench.work-dir="$WORK" \
-  -cp "$BENCH_JAR:$VIGIL_ROOT/bench/target/lib/*" io.vigil.bench.AuditBenchmark
-rc=$?
-set -e
-[ "$rc" = 124 ] || [ "$rc" = 137 ] && log "bench: stopped after $BENCH_TIMEOUT s (BENCH_TIMEOUT)"
+  -cp "$BENCH_JAR:$VIGIL_ROOT/bench/target/lib/*" io.vigil.bench.AuditBenchmark &
+bench_pid=$!
+trap 'kill -TERM "$bench_pid" 2>/dev/null || true' INT TERM
+rc=0
+wait "$bench_pid" || rc=$?
+if kill -0 "$bench_pid" 2>/dev/null; then rc=0; wait "$bench_pid" || rc=$?; fi  # interrupted: let it clean up
+if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then log "bench: stopped after $BENCH_TIMEOUT s (BENCH_TIMEOUT)"; fi
 exit "$rc"
