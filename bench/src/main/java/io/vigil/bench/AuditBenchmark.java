@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The audit-service benchmark: one run, one report, every figure measured in the same conditions.
@@ -28,17 +30,19 @@ public final class AuditBenchmark {
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         Report report = new Report();
         report.header("Vigil audit-service benchmark, run " + runId);
-        report.header(String.format("N_APPEND=%,d  N_QUERY=%,d  queries=%d per kind  |  %d cores, %s MB max heap here, "
+        report.header(String.format(Locale.ROOT, "N_APPEND=%,d  N_QUERY=%,d  queries=%d per kind  |  %d cores, %s MB max heap here, "
                         + "service heap %s, JDK %s", config.nAppend(), config.nQuery(), config.queriesPerKind(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, config.serviceHeap(),
                 Runtime.version()));
         report.header("PostgreSQL " + config.jdbcUrl("") + "  Kafka " + config.kafkaBootstrap()
                 + "  topic vigil-bench-" + runId + " (3 partitions)");
         Cleanup cleanup = new Cleanup();
-        Thread hook = new Thread(() -> {
+        AtomicBoolean reported = new AtomicBoolean();
+        Thread hook = new Thread(() -> { // SIGTERM/SIGINT: undo what the run set up, then print what it measured
             Progress.say("interrupted: cleaning up");
+            report.section("INTERRUPTED: the figures measured until then are above");
             cleanup.runAll();
-            report.print(System.out);
+            finish(config, runId, report, reported);
         });
         Runtime.getRuntime().addShutdownHook(hook);
         int exit = 0;
@@ -54,10 +58,20 @@ public final class AuditBenchmark {
         } finally {
             cleanup.runAll();
         }
-        Runtime.getRuntime().removeShutdownHook(hook);
-        report.print(System.out);
-        save(config, runId, report);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the hook reports
+        }
+        finish(config, runId, report, reported);
         System.exit(exit);
+    }
+
+    private static void finish(BenchConfig config, String runId, Report report, AtomicBoolean reported) {
+        if (reported.compareAndSet(false, true)) {
+            report.print(System.out);
+            save(config, runId, report);
+        }
     }
 
     private static void run(BenchConfig config, String runId, Report report, Cleanup cleanup) throws Exception {

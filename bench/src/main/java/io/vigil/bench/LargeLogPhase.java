@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +34,7 @@ final class LargeLogPhase {
 
     private long fill() throws Exception {
         long target = config.nQuery();
-        report.section(String.format("Queries on a log of %,d entries (part 3)", Math.max(target, config.nAppend())));
+        report.section(String.format(Locale.ROOT, "Queries on a log of %,d entries (part 3)", Math.max(target, config.nAppend())));
         if (target < 1_000_000) {
             report.note("SMALL RUN: the targets are meant for a log of 1,000,000+ entries (N_QUERY)");
         }
@@ -48,7 +49,7 @@ final class LargeLogPhase {
             long size = Db.maxSeq(c);
             report.figure("fill (setup, info)", filled.added() == 0 ? "nothing to add"
                     : Report.rate(filled.perSecond(), "entries/s"));
-            report.note(String.format("log: %,d entries, audit_entry %s, merkle_node %s; VACUUM ANALYZE %.1f s", size,
+            report.note(String.format(Locale.ROOT, "log: %,d entries, audit_entry %s, merkle_node %s; VACUUM ANALYZE %.1f s", size,
                     Db.size(c, "audit_entry"), Db.size(c, "merkle_node"), vacuum));
             return size;
         }
@@ -62,14 +63,14 @@ final class LargeLogPhase {
         }
         kinds.forEach((kind, l) -> {
             double p99 = l.percentile(99);
-            report.figure(kind + String.format(" (n=%d, %.0f rows)", l.count(), l.meanRows()),
+            report.figure(kind + String.format(Locale.ROOT, " (n=%d, %.0f rows)", l.count(), l.meanRows()),
                     Report.num(l.percentile(50), "p50 %.1f") + Report.num(p99, " p99 %.1f") + Report.num(l.max(), " max %.0f ms"),
                     "p99 <= 50 ms", p99 <= 50);
         });
     }
 
     private void whole(AuditClient client, long size, Cleanup cleanup) throws Exception {
-        report.section(String.format("Verify and export %,d entries (part 4)", size));
+        report.section(String.format(Locale.ROOT, "Verify and export %,d entries (part 4)", size));
         Progress.say("GET /audit/verify");
         VerifyBench.Timed verify = VerifyBench.verify(client, size);
         report.figure("GET /audit/verify" + (verify.valid() ? "" : " INVALID"), Report.rate(verify.perSecond(), "entries/s"),
@@ -93,6 +94,6 @@ final class LargeLogPhase {
         VerifyBench.Timed offline = VerifyBench.offline(file, head);
         report.figure("OfflineVerifier.verify (export + signed head)" + (offline.valid() ? "" : " INVALID"),
                 Report.rate(offline.perSecond(), "entries/s"));
-        report.note(String.format("export %.1f MB; offline verifier: %s", export.bytes() / 1e6, offline.detail()));
+        report.note(String.format(Locale.ROOT, "export %.1f MB; offline verifier: %s", export.bytes() / 1e6, offline.detail()));
     }
 }

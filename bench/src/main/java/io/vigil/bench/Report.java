@@ -54,16 +54,16 @@ final class Report {
     }
 
     synchronized void print(PrintStream out) {
-        String rule = "-".repeat(108);
+        String rule = "-".repeat(116);
         out.println();
         out.println(rule);
         header.forEach(out::println);
         out.println(rule);
-        out.printf(Locale.ROOT, "%-52s %-26s %-20s %s%n", "figure", "value", "target", "met");
+        out.printf(Locale.ROOT, "%-54s %-30s %-22s %s%n", "figure", "value", "target", "met");
         for (Line line : lines) {
             switch (line) {
                 case Section s -> out.printf("%n%s%n", s.title());
-                case Figure f -> out.printf(Locale.ROOT, "  %-50s %-26s %-20s %s%n", f.label(), f.value(), f.target(),
+                case Figure f -> out.printf(Locale.ROOT, "  %-52s %-30s %-22s %s%n", f.label(), f.value(), f.target(),
                         f.met() == null ? "" : f.met() ? "yes" : "NO");
                 case Note n -> out.printf("  %s%n", n.text());
             }

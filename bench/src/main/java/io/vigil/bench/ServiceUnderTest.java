@@ -97,6 +97,10 @@ final class ServiceUnderTest implements AutoCloseable {
         throw new IllegalStateException("audit-service was not ready within " + within + "; see " + log);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Parts 1 and 2: N events pre-produced to the run's topic; the raw Kafka consumer and the raw PostgreSQL insert
@@ -30,17 +31,21 @@ final class ThroughputPhase {
     /** @return the running service, left running for the later parts */
     ServiceUnderTest run(String topic, String rawGroup, String serviceGroup, Cleanup cleanup) throws Exception {
         int n = config.nAppend();
-        report.section("Append rate vs. the ceilings, same " + String.format("%,d", n) + " events (parts 1-2)");
+        report.section("Append rate vs. the ceilings, same " + String.format(Locale.ROOT, "%,d", n) + " events (parts 1-2)");
 
         Progress.say("producing %,d CloudEvents to %s", n, topic);
         EventProducer.Placement placed = EventProducer.produce(config.kafkaBootstrap(), topic, workload, n, new EventCodec());
         report.figure("pre-produce (info, not a ceiling)", Report.rate(n / placed.seconds(), "events/s"));
-        report.note(String.format("events average %,d bytes (structured CloudEvents JSON)", placed.bytes() / n));
+        report.note(String.format(Locale.ROOT, "events average %,d bytes (structured CloudEvents JSON)", placed.bytes() / n));
 
         Progress.say("raw Kafka consumer, fresh group");
         RawConsumer.Result raw = RawConsumer.consumeAll(config.kafkaBootstrap(), topic, rawGroup, n,
                 Duration.ofSeconds(60 + n / 5_000));
-        report.figure("raw Kafka consumer (ByteArrayDeserializer)", Report.rate(raw.perSecond(), "records/s"));
+        report.figure("raw Kafka consumer (ByteArrayDeserializer)", Report.rate(raw.perSecond(), "records/s")
+                + Report.num(raw.bytes() / 1e6 / raw.seconds(), ", %.0f MB/s"));
+
+        Progress.say("the service's per-event Java work, one thread, no I/O");
+        double intake = IntakeCpu.eventsPerSecond(workload, new EventCodec(), n, topic);
 
         List<RawInsert.Result> inserts = rawInserts(placed, topic);
         RawInsert.Result plain = inserts.get(0);
@@ -48,23 +53,31 @@ final class ThroughputPhase {
         Progress.say("starting audit-service on %s", topic);
         ServiceUnderTest service = ServiceUnderTest.launch(config, topic, serviceGroup);
         cleanup.add(service::close);
+        CpuMeter cpu = new CpuMeter(service.pid());
         long readyAt = service.awaitReady(config.startupTimeout());
+        CpuMeter.Snapshot cpuAtReady = cpu.snapshot();
         Progress.say("audit-service ready after %.1f s (port %d); waiting for seq %,d", (readyAt - service.launchedAt) / 1e9,
                 service.port, n);
         AppendMeter.Result append;
         try (Connection c = db.connect()) {
             append = AppendMeter.measure(c, service, readyAt, n, Duration.ofSeconds(120 + n / 1_000), Duration.ofSeconds(60));
+        }
+        CpuMeter.Snapshot cpuAtEnd = cpu.snapshot();
+        try (Connection c = db.connect()) {
             check(c, n);
         }
         double ratio = append.perSecond() / plain.perSecond();
         report.figure("APPEND: Kafka -> committed audit entries", Report.rate(append.perSecond(), "events/s"),
                 ">= 25,000 events/s", append.perSecond() >= 25_000);
         report.figure("  steady part (10% -> 90% of N)", Report.rate(append.steadyPerSecond(), "events/s"));
-        report.note(String.format("readiness to seq %,d: %.2f s; %,d entries were committed before readiness and are "
+        report.note(String.format(Locale.ROOT, "readiness to seq %,d: %.2f s; %,d entries were committed before readiness and are "
                         + "left out; %.1f s from JVM launch", n, append.seconds(), append.seqAtReady(), append.sinceLaunchSeconds()));
+        report.note(CpuMeter.between(cpuAtReady, cpuAtEnd));
         report.figure("raw PostgreSQL insert (plain table)", Report.rate(plain.perSecond(), "rows/s"));
         report.figure("  diagnostic: + audit_entry's 7 indexes", Report.rate(inserts.get(1).perSecond(), "rows/s"));
         report.figure("  diagnostic: + indexes, no reWriteBatchedInserts", Report.rate(inserts.get(2).perSecond(), "rows/s"));
+        report.figure("  diagnostic: service's Java work, 1 thread", Report.rate(intake, "events/s"));
+        report.note("  (decode + normalise + hash + Merkle, warmed up, no Kafka/JDBC: an upper bound for its one appending thread)");
         report.figure("APPEND / raw insert", Report.num(100 * ratio, "%.1f %%"), ">= 50 %", ratio >= 0.5);
         report.figure("APPEND / raw Kafka consumer (info)", Report.num(100 * append.perSecond() / raw.perSecond(), "%.1f %%"));
         return service;
@@ -81,6 +94,8 @@ final class ThroughputPhase {
             rows.add(e);
             prev = e.entryHash();
         }
+        Progress.say("raw insert warm-up (not timed)");
+        RawInsert.run(db, RawInsert.Variant.PLAIN, rows.subList(0, Math.min(rows.size(), 10_000)));
         List<RawInsert.Result> results = new ArrayList<>();
         for (RawInsert.Variant v : RawInsert.Variant.values()) {
             Progress.say("raw PostgreSQL insert into %s", v.table);
