@@ -2,7 +2,7 @@
 # The audit-service benchmark (make bench). See bench/README.md.
 # Usage: bench/run.sh [N_APPEND [N_QUERY]]      defaults 200000 and 1000000 (also as environment variables)
 # Environment: N_QUERIES (per query kind, 500), BENCH_SKIP_BUILD=1 (use the jars already packaged),
-#   BENCH_SERVICE_HEAP (256m, as make up), BENCH_SERVICE_JAVA_OPTS (extra -D/-X flags for the service JVM),
+#   BENCH_SERVICE_HEAP (512m, as make up runs audit-service), BENCH_SERVICE_JAVA_OPTS (extra -D/-X flags for the service JVM),
 #   BENCH_KEEP_EXPORT=true, BENCH_TIMEOUT (seconds for the whole measurement; derived from the sizes),
 #   BENCH_MVN_FLAGS (extra Maven flags, e.g. -o), VIGIL_KEEP_INFRA=true (leave servers this script started running).
 # Everything runs on 127.0.0.1; work files, the service log and the reports go to .vigil/bench/.

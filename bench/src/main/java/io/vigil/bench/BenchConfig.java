@@ -47,7 +47,7 @@ record BenchConfig(
                 text("kafka", "127.0.0.1:" + number("kafka-port", "VIGIL_KAFKA_PORT", 9092)),
                 text("keycloak", "http://127.0.0.1:" + number("keycloak-port", "VIGIL_KEYCLOAK_PORT", 8180) + "/realms/vigil"),
                 text("service-jar", "audit-service/target/quarkus-app/quarkus-run.jar"),
-                text("service-heap", "256m"),
+                text("service-heap", "512m"),
                 text("service-java-opts", ""),
                 Path.of(text("work-dir", ".vigil/bench")),
                 Boolean.parseBoolean(text("keep-export", "false")),

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * A CloudEvent as read off the wire, checked for the attributes the contract requires,
- * with its data still as JSON bytes. Consumers that log every event (audit) stop here;
+ * with its data as compact JSON bytes (the same bytes for the same data, whichever wire mode carried it). Consumers that log every event (audit) stop here;
  * the others turn it into a {@link VigilEvent} with {@link EventCodec#typed(Envelope)}.
  */
 public record Envelope(

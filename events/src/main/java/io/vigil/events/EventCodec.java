@@ -13,6 +13,8 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -152,7 +154,7 @@ public final class EventCodec {
         }
     }
 
-    private static Envelope envelope(CloudEvent event) {
+    private Envelope envelope(CloudEvent event) {
         require(event.getSubject(), "subject");
         require(event.getTime(), "time");
         require(event.getDataContentType(), "datacontenttype");
@@ -164,7 +166,22 @@ public final class EventCodec {
         }
         return new Envelope(event.getId(), event.getSource(), event.getType(), event.getSubject(),
                 event.getTime().toInstant(), text(event, "actor"), text(event, "correlationid"),
-                text(event, "causationid"), text(event, "traceparent"), event.getData().toBytes());
+                text(event, "causationid"), text(event, "traceparent"), compactJson(event.getData()));
+    }
+
+    /**
+     * The data as compact JSON, whatever the wire mode: structured mode already holds a parsed tree;
+     * binary mode's bytes are parsed once here, which also refuses data that is not JSON.
+     */
+    private byte[] compactJson(CloudEventData data) {
+        if (data instanceof JsonCloudEventData tree) {
+            return tree.toBytes();
+        }
+        try {
+            return json.writeValueAsBytes(json.readTree(data.toBytes()));
+        } catch (IOException e) {
+            throw new ContractViolation("data is not JSON: " + e.getMessage(), e);
+        }
     }
 
     private static void require(Object value, String attribute) {

@@ -4,6 +4,7 @@ import io.vigil.audit.domain.AuditEntry;
 import io.vigil.audit.domain.ChainVerification;
 import io.vigil.audit.domain.EntryHash;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
@@ -19,6 +20,8 @@ import java.util.Optional;
 /** Read side of the log: filtered pages in seq order, single entries, and verification of a seq range. */
 @ApplicationScoped
 public class AuditQueries {
+    /** Verifying or exporting millions of entries outlasts the default 60 s transaction timeout. */
+    static final int LONG_READ_SECONDS = 3600;
     private final DataSource dataSource;
 
     public AuditQueries(DataSource dataSource) {
@@ -67,6 +70,7 @@ public class AuditQueries {
 
     /** Re-checks entries {@code from}..{@code to} (inclusive) against their hashes and their predecessors. */
     @Transactional
+    @TransactionConfiguration(timeout = LONG_READ_SECONDS)
     public ChainVerification.Result verify(long from, long to) {
         try (Connection c = dataSource.getConnection()) {
             ChainVerification verification = new ChainVerification(from, from <= 1 ? EntryHash.GENESIS : hashOf(c, from - 1));
@@ -95,7 +99,7 @@ public class AuditQueries {
     /** Streams entries {@code from}..{@code to} in seq order with a server-side cursor: memory stays flat. */
     public void stream(long from, long to, EntrySink sink) throws java.io.IOException {
         try {
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().timeout(LONG_READ_SECONDS).call(() -> {
                 try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                         "SELECT " + EntryRows.COLUMNS + " FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
                     ps.setFetchSize(5_000);

@@ -1,9 +1,5 @@
 package io.vigil.audit.domain;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,36 +33,56 @@ public final class EntryHash {
         if (prevHash.length != LENGTH) {
             throw new IllegalArgumentException("prev_hash must be 32 bytes");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + (r.payload() == null ? 0 : r.payload().length() * 2));
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(version);
-            out.writeLong(seq);
-            out.write(prevHash);
-            string(out, r.eventId());
-            string(out, r.topic());
-            out.writeInt(r.partition());
-            out.writeLong(r.offset());
-            string(out, r.type());
-            string(out, r.source());
-            string(out, r.subject());
-            string(out, r.actor());
-            out.writeLong(Micros.of(r.occurredAt()));
-            out.writeLong(Micros.of(r.recordedAt()));
-            string(out, r.payload());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sha256().digest(bytes.toByteArray());
+        // fed straight into a reused digest: verifying a large log hashes millions of entries
+        Digest d = DIGEST.get();
+        d.sha.reset();
+        d.sha.update((byte) version);
+        d.writeLong(seq);
+        d.sha.update(prevHash);
+        d.writeString(r.eventId());
+        d.writeString(r.topic());
+        d.writeInt(r.partition());
+        d.writeLong(r.offset());
+        d.writeString(r.type());
+        d.writeString(r.source());
+        d.writeString(r.subject());
+        d.writeString(r.actor());
+        d.writeLong(Micros.of(r.occurredAt()));
+        d.writeLong(Micros.of(r.recordedAt()));
+        d.writeString(r.payload());
+        return d.sha.digest();
     }
 
-    private static void string(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(ABSENT);
-            return;
+    private static final ThreadLocal<Digest> DIGEST = ThreadLocal.withInitial(Digest::new);
+
+    /** A SHA-256 digest with the big-endian, length-prefixed writes of the layout above. */
+    private static final class Digest {
+        final MessageDigest sha = sha256();
+        final byte[] scratch = new byte[8];
+
+        void writeInt(int v) {
+            for (int i = 0; i < 4; i++) {
+                scratch[i] = (byte) (v >>> (24 - 8 * i));
+            }
+            sha.update(scratch, 0, 4);
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+
+        void writeLong(long v) {
+            for (int i = 0; i < 8; i++) {
+                scratch[i] = (byte) (v >>> (56 - 8 * i));
+            }
+            sha.update(scratch, 0, 8);
+        }
+
+        void writeString(String value) {
+            if (value == null) {
+                writeInt(ABSENT);
+                return;
+            }
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            writeInt(utf8.length);
+            sha.update(utf8);
+        }
     }
 
     private static MessageDigest sha256() {

@@ -32,6 +32,18 @@ public final class InMemorySubtrees implements Subtrees {
         newNodes.forEach(n -> add(n.level(), n.index(), n.hash()));
     }
 
+    /**
+     * Forgets every node but the right edge of a tree of {@code treeSize} leaves: all that appending
+     * more leaves and computing the root still need, so memory stays O(log n) over a long export.
+     */
+    public void keepRightEdgeOf(long treeSize) {
+        java.util.Set<Position> edge = new java.util.HashSet<>();
+        for (RightEdge.Position p : RightEdge.of(treeSize)) {
+            edge.add(new Position(p.level(), p.index()));
+        }
+        nodes.keySet().retainAll(edge);
+    }
+
     public int nodeCount() {
         return nodes.size();
     }

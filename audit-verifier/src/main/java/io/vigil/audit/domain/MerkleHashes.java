@@ -57,4 +57,21 @@ public final class MerkleHashes {
 
     private MerkleHashes() {
     }
+
+    /** The root of a perfect subtree from its leaf hashes, whose count must be a power of two. */
+    public static byte[] perfectRoot(java.util.List<byte[]> leafHashes) {
+        int n = leafHashes.size();
+        if (n == 0 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("a perfect subtree has a power-of-two number of leaves, not " + n);
+        }
+        java.util.List<byte[]> level = leafHashes;
+        while (level.size() > 1) {
+            java.util.List<byte[]> up = new java.util.ArrayList<>(level.size() / 2);
+            for (int i = 0; i < level.size(); i += 2) {
+                up.add(nodeHash(level.get(i), level.get(i + 1)));
+            }
+            level = up;
+        }
+        return level.get(0);
+    }
 }

@@ -91,6 +91,9 @@ public final class OfflineVerifier {
                     break;
                 }
                 tree.addAll(MerkleFrontier.nodesAfterAppend(entry.seq() - 1, MerkleHashes.leafHash(entry.entryHash()), tree));
+                if (entry.seq() % 4096 == 0) {
+                    tree.keepRightEdgeOf(entry.seq());
+                }
             }
         }
         ChainVerification.Result result = chain.resultThrough(head.treeSize());
