@@ -16,12 +16,14 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Read side of the log: filtered pages in seq order, single entries, and verification of a seq range. */
 @ApplicationScoped
 public class AuditQueries {
     /** Verifying or exporting millions of entries outlasts the default 60 s transaction timeout. */
     static final int LONG_READ_SECONDS = 3600;
+    private static final int VERIFY_CHUNK = 4096;
     private final DataSource dataSource;
 
     public AuditQueries(DataSource dataSource) {
@@ -80,15 +82,38 @@ public class AuditQueries {
                 ps.setLong(1, from);
                 ps.setLong(2, to);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && verification.accept(EntryRows.read(rs))) {
-                        // keep going until the end or the first bad entry
-                    }
+                    checkWhileReading(rs, verification);
                 }
             }
             return verification.resultThrough(to);
         } catch (SQLException e) {
             throw new IllegalStateException("audit verification failed", e);
         }
+    }
+
+    /**
+     * Reads the next chunk of rows while the previous one is being re-hashed on another core; chunks are
+     * checked one after the other, so the verification sees the entries in order.
+     */
+    private static void checkWhileReading(ResultSet rs, ChainVerification verification) throws SQLException {
+        CompletableFuture<Boolean> checking = CompletableFuture.completedFuture(true);
+        List<AuditEntry> chunk = new ArrayList<>(VERIFY_CHUNK);
+        boolean more = true;
+        while (more) {
+            more = rs.next();
+            if (more) {
+                chunk.add(EntryRows.read(rs));
+            }
+            if (chunk.size() == VERIFY_CHUNK || (!more && !chunk.isEmpty())) {
+                if (!checking.join()) {
+                    return; // the first bad entry is found: the rest need not be read
+                }
+                List<AuditEntry> ready = chunk;
+                checking = CompletableFuture.supplyAsync(() -> verification.acceptAll(ready));
+                chunk = new ArrayList<>(VERIFY_CHUNK);
+            }
+        }
+        checking.join();
     }
 
     /** Something done with each entry of a streamed range. */

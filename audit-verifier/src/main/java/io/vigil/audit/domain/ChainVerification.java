@@ -22,6 +22,16 @@ public final class ChainVerification {
         this.expectedPrev = prevHash;
     }
 
+    /** Accepts entries in order; @return false once a bad entry was found */
+    public boolean acceptAll(java.util.List<AuditEntry> entries) {
+        for (AuditEntry entry : entries) {
+            if (!accept(entry)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return false once a bad entry was found; later entries are not checked */
     public boolean accept(AuditEntry entry) {
         if (firstBad != null) {
