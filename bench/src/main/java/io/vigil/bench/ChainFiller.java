@@ -29,6 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * transaction per batch. The next batch is computed while the current one is copied.
  */
 final class ChainFiller {
+    /** audit-service stores subtrees of 16 leaves and more (its MerkleTreeStore.LOWEST_STORED_LEVEL). */
+    private static final int LOWEST_STORED_LEVEL = 4;
     private static final long APPEND_LOCK = 0x61_75_64_69_74L; // AuditLog.APPEND_LOCK ("audit")
     private static final int BATCH = 20_000;
     private static final HexFormat HEX = HexFormat.of();
@@ -89,6 +91,9 @@ final class ChainFiller {
             EntryRows.csv(batch.entries(), entry);
             for (MerkleFrontier.Node n : MerkleFrontier.nodesAfterAppend(seq - 1, MerkleHashes.leafHash(entry.entryHash()), edge)) {
                 edge.add(n.level(), n.index(), n.hash());
+                if (n.level() < LOWEST_STORED_LEVEL) {
+                    continue; // as audit-service's MerkleTreeStore: small subtrees are recomputed, not stored
+                }
                 batch.nodes().append(n.level()).append(',').append(n.index()).append(",\\x").append(HEX.formatHex(n.hash())).append('\n');
             }
         }
@@ -140,22 +145,41 @@ final class ChainFiller {
         }
     }
 
-    /** The stored perfect subtrees along the right edge of a tree of {@code size} leaves: all an append reads. */
+    /** The perfect subtrees along the right edge of a tree of {@code size} leaves: all an append reads. */
     private static InMemorySubtrees rightEdge(Connection c, long size) throws SQLException {
         InMemorySubtrees view = new InMemorySubtrees();
-        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM merkle_node WHERE level = ? AND idx = ?")) {
-            for (RightEdge.Position p : RightEdge.of(size)) {
-                ps.setInt(1, p.level());
-                ps.setLong(2, p.index());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("merkle_node (" + p.level() + ", " + p.index() + ") is missing");
-                    }
-                    view.add(p.level(), p.index(), rs.getBytes(1));
-                }
-            }
+        for (RightEdge.Position p : RightEdge.of(size)) {
+            view.add(p.level(), p.index(), p.level() >= LOWEST_STORED_LEVEL ? stored(c, p) : fromEntries(c, p));
         }
         return view;
+    }
+
+    private static byte[] stored(Connection c, RightEdge.Position p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM merkle_node WHERE level = ? AND idx = ?")) {
+            ps.setInt(1, p.level());
+            ps.setLong(2, p.index());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("merkle_node (" + p.level() + ", " + p.index() + ") is missing");
+                }
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+    private static byte[] fromEntries(Connection c, RightEdge.Position p) throws SQLException {
+        long width = 1L << p.level();
+        try (PreparedStatement ps = c.prepareStatement("SELECT entry_hash FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+            ps.setLong(1, p.index() * width + 1);
+            ps.setLong(2, (p.index() + 1) * width);
+            java.util.List<byte[]> leaves = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    leaves.add(MerkleHashes.leafHash(rs.getBytes(1)));
+                }
+            }
+            return MerkleHashes.perfectRoot(leaves);
+        }
     }
 
     private static InMemorySubtrees keepRightEdge(InMemorySubtrees all, long size) {

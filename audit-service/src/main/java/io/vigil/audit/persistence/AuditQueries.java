@@ -41,7 +41,7 @@ public class AuditQueries {
         condition(sql, args, "occurred_at >= ?", f.from() == null ? null : Timestamp.from(f.from()));
         condition(sql, args, "occurred_at < ?", f.to() == null ? null : Timestamp.from(f.to()));
         sql.append(" ORDER BY seq LIMIT ").append(f.limit());
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = EntryRows.binary(c.prepareStatement(sql.toString()))) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
@@ -76,8 +76,8 @@ public class AuditQueries {
     public ChainVerification.Result verify(long from, long to) {
         try (Connection c = dataSource.getConnection()) {
             ChainVerification verification = new ChainVerification(from, from <= 1 ? EntryHash.GENESIS : hashOf(c, from - 1));
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + EntryRows.COLUMNS + " FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+            try (PreparedStatement ps = EntryRows.binary(c.prepareStatement(
+                    "SELECT " + EntryRows.COLUMNS + " FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq"))) {
                 ps.setFetchSize(5_000);
                 ps.setLong(1, from);
                 ps.setLong(2, to);
@@ -125,8 +125,8 @@ public class AuditQueries {
     public void stream(long from, long to, EntrySink sink) throws java.io.IOException {
         try {
             io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().timeout(LONG_READ_SECONDS).call(() -> {
-                try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                        "SELECT " + EntryRows.COLUMNS + " FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+                try (Connection c = dataSource.getConnection(); PreparedStatement ps = EntryRows.binary(c.prepareStatement(
+                        "SELECT " + EntryRows.COLUMNS + " FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq"))) {
                     ps.setFetchSize(5_000);
                     ps.setLong(1, from);
                     ps.setLong(2, to);
