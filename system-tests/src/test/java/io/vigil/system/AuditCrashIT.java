@@ -41,24 +41,23 @@ class AuditCrashIT {
                 "mp.messaging.incoming.everything.max.poll.records", "50");
         Set<String> sent = ConcurrentHashMap.newKeySet();
 
-        ServiceProcess audit = ServiceProcess.start("audit", config, true);
-        assertThat(size(audit)).as("a fresh log").isZero();
-        CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produce(topic, sent));
-        await().atMost(Duration.ofSeconds(30)).until(() -> size(audit) > 200);
-        audit.kill();
-        long beforeRestart = sent.size();
+        try (ServiceProcess audit = ServiceProcess.start("audit", config, true)) {
+            assertThat(size(audit)).as("a fresh log").isZero();
+            CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produce(topic, sent));
+            await().atMost(Duration.ofSeconds(30)).until(() -> size(audit) > 200);
+            audit.kill();
+            long beforeRestart = sent.size();
 
-        try (ServiceProcess restarted = ServiceProcess.start("audit", config, false)) {
-            producing.get();
-            assertThat(beforeRestart).as("events kept arriving while the service was down").isLessThan(EVENTS);
-            await().atMost(Duration.ofSeconds(60)).until(() -> size(restarted) >= EVENTS);
+            try (ServiceProcess restarted = ServiceProcess.start("audit", config, false)) {
+                producing.get();
+                assertThat(beforeRestart).as("events kept arriving while the service was down").isLessThan(EVENTS);
+                await().atMost(Duration.ofSeconds(60)).until(() -> size(restarted) >= EVENTS);
 
-            assertThat(size(restarted)).isEqualTo(EVENTS);
-            given().baseUri(restarted.url()).auth().oauth2(Tokens.of("auditor")).get("/audit/verify")
-                    .then().statusCode(200).body("valid", equalTo(true)).body("checked", equalTo(EVENTS));
-            assertThat(loggedEventIds(restarted)).hasSize(EVENTS).containsExactlyInAnyOrderElementsOf(sent);
-        } finally {
-            audit.close();
+                assertThat(size(restarted)).isEqualTo(EVENTS);
+                given().baseUri(restarted.url()).auth().oauth2(Tokens.of("auditor")).get("/audit/verify")
+                        .then().statusCode(200).body("valid", equalTo(true)).body("checked", equalTo(EVENTS));
+                assertThat(loggedEventIds(restarted)).hasSize(EVENTS).containsExactlyInAnyOrderElementsOf(sent);
+            }
         }
     }
 

@@ -55,6 +55,8 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()))
                 .start();
         ServiceProcess started = new ServiceProcess(service, process, port);
+        // a test that fails before it closes the service must not leave it running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         started.awaitReady(Duration.ofSeconds(90));
         return started;
     }
