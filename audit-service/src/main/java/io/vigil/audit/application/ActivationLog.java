@@ -24,8 +24,15 @@ public class ActivationLog {
         return ActivationAssembly.assemble(switchId, queries.eventsOf(switchId), clock.instant());
     }
 
-    public List<ActivationLogEntry> page(long after, int limit) {
-        return queries.activatedSwitches(after, limit).stream().distinct()
+    /** Activations in log order after the activation at seq {@code after}; {@code next} is null on the last page. */
+    public record Page(List<ActivationLogEntry> items, Long next) {
+    }
+
+    public Page page(long after, int limit) {
+        List<ActivationQueries.Activation> activations = queries.activations(after, limit);
+        List<ActivationLogEntry> items = activations.stream().map(ActivationQueries.Activation::switchId).distinct()
                 .map(this::of).flatMap(Optional::stream).toList();
+        Long next = activations.size() == limit ? activations.get(activations.size() - 1).seq() : null;
+        return new Page(items, next);
     }
 }

@@ -30,21 +30,25 @@ public class ActivationQueries {
         this.codec = codec;
     }
 
-    /** Switch ids of activations after the {@code after} seq, in log order. */
+    /** An activation event's place in the log and the switch it activated. */
+    public record Activation(long seq, String switchId) {
+    }
+
+    /** Activations after the {@code after} seq, in log order. */
     @Transactional
-    public List<String> activatedSwitches(long after, int limit) {
+    public List<Activation> activations(long after, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT subject FROM audit_entry WHERE type = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                "SELECT seq, subject FROM audit_entry WHERE type = ? AND seq > ? ORDER BY seq LIMIT ?")) {
             ps.setString(1, EventType.KILLSWITCH_ACTIVATED.typeName());
             ps.setLong(2, after);
             ps.setInt(3, limit);
-            List<String> ids = new ArrayList<>();
+            List<Activation> activations = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    activations.add(new Activation(rs.getLong(1), rs.getString(2)));
                 }
             }
-            return ids;
+            return activations;
         } catch (SQLException e) {
             throw new IllegalStateException("activation query failed", e);
         }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import java.util.List;
 
 /** The kill-switch activation log (seed 001 §5.2), for auditors and admins. */
 @Path("/audit/activations")
@@ -21,9 +20,9 @@ public class ActivationResource {
         this.log = log;
     }
 
-    /** Activations in log order; {@code after} is the seq of the last activation event seen. */
+    /** Activations in log order; pass {@code next} as {@code after} for the following page. */
     @GET
-    public List<ActivationLogEntry> list(@QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
+    public ActivationLog.Page list(@QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > 1000) {
             throw Problem.badRequest("limit", "must be between 1 and 1000");

@@ -81,7 +81,11 @@ class ActivationLogIT {
                         .body("notificationSentTo.value[0].recipient", equalTo("product-manager"))
                         .body("approval.seqs", hasSize(2)));
         given().auth().oauth2(Tokens.of("admin")).get("/audit/activations").then().statusCode(200)
-                .body("switchId", hasItem(id));
+                .body("items.switchId", hasItem(id));
+        long next = ((Number) given().auth().oauth2(Tokens.of("auditor")).queryParam("limit", 1).get("/audit/activations").then()
+                .body("items", hasSize(1)).extract().path("next")).longValue();
+        given().auth().oauth2(Tokens.of("auditor")).queryParam("after", next).get("/audit/activations").then()
+                .body("items.timestamp.seqs.flatten()", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.greaterThan((int) next)));
     }
 
     @Test
