@@ -1,5 +1,6 @@
 package io.vigil.audit.application;
 
+import io.vigil.audit.domain.SigningKey;
 import io.vigil.audit.domain.TreeHeadSigner;
 import io.vigil.audit.persistence.SigningKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;

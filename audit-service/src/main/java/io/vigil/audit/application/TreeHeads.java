@@ -1,5 +1,7 @@
 package io.vigil.audit.application;
 
+import io.vigil.audit.domain.SignedTreeHead;
+import io.vigil.audit.domain.SigningKey;
 import io.vigil.audit.domain.TreeHead;
 import io.vigil.audit.domain.TreeHeadSigner;
 import io.vigil.audit.persistence.MerkleQueries;

@@ -1,6 +1,6 @@
 package io.vigil.audit.persistence;
 
-import io.vigil.audit.application.SigningKey;
+import io.vigil.audit.domain.SigningKey;
 import io.vigil.audit.domain.TreeHeadSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,6 @@
 package io.vigil.audit.persistence;
 
-import io.vigil.audit.application.SignedTreeHead;
+import io.vigil.audit.domain.SignedTreeHead;
 import io.vigil.audit.domain.TreeHead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package io.vigil.audit.rest;
 
-import io.vigil.audit.application.SignedTreeHead;
-import io.vigil.audit.application.SigningKey;
+import io.vigil.audit.domain.SignedTreeHead;
+import io.vigil.audit.domain.SigningKey;
 import io.vigil.audit.application.TreeHeads;
 import io.vigil.audit.persistence.MerkleQueries;
 import io.vigil.platform.problem.Problem;

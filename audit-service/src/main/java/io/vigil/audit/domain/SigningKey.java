@@ -1,6 +1,5 @@
-package io.vigil.audit.application;
+package io.vigil.audit.domain;
 
-import io.vigil.audit.domain.TreeHeadSigner;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
