@@ -97,7 +97,7 @@ final class ChainFiller {
                 batch.nodes().append(n.level()).append(',').append(n.index()).append(",\\x").append(HEX.formatHex(n.hash())).append('\n');
             }
         }
-        edge = keepRightEdge(edge, seq);
+        edge.keepRightEdgeOf(seq);
         return batch;
     }
 
@@ -180,13 +180,5 @@ final class ChainFiller {
             }
             return MerkleHashes.perfectRoot(leaves);
         }
-    }
-
-    private static InMemorySubtrees keepRightEdge(InMemorySubtrees all, long size) {
-        InMemorySubtrees kept = new InMemorySubtrees();
-        for (RightEdge.Position p : RightEdge.of(size)) {
-            kept.add(p.level(), p.index(), all.perfect(p.level(), p.index()));
-        }
-        return kept;
     }
 }

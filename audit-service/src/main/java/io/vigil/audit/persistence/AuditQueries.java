@@ -4,10 +4,13 @@ import io.vigil.audit.domain.AuditEntry;
 import io.vigil.audit.domain.ChainVerification;
 import io.vigil.audit.domain.EntryHash;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,13 +121,13 @@ public class AuditQueries {
 
     /** Something done with each entry of a streamed range. */
     public interface EntrySink {
-        void accept(AuditEntry entry) throws java.io.IOException;
+        void accept(AuditEntry entry) throws IOException;
     }
 
     /** Streams entries {@code from}..{@code to} in seq order with a server-side cursor: memory stays flat. */
-    public void stream(long from, long to, EntrySink sink) throws java.io.IOException {
+    public void stream(long from, long to, EntrySink sink) throws IOException {
         try {
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().timeout(LONG_READ_SECONDS).call(() -> {
+            QuarkusTransaction.requiringNew().timeout(LONG_READ_SECONDS).call(() -> {
                 try (Connection c = dataSource.getConnection(); PreparedStatement ps = EntryRows.binary(c.prepareStatement(
                         "SELECT " + EntryRows.COLUMNS + " FROM audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq"))) {
                     ps.setFetchSize(5_000);
@@ -138,8 +141,8 @@ public class AuditQueries {
                 }
                 return null;
             });
-        } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {
-            if (e.getCause() instanceof java.io.IOException io) {
+        } catch (QuarkusTransactionException e) {
+            if (e.getCause() instanceof IOException io) {
                 throw io;
             }
             throw e;

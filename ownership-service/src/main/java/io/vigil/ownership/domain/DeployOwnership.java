@@ -14,8 +14,6 @@ import java.util.List;
 public final class DeployOwnership {
     public static final String AGGREGATE_TYPE = "deploy";
 
-    private String deployId;
-    private String service;
     private String owner;
     private StabilizationWindow window;
     private int version;
@@ -72,9 +70,8 @@ public final class DeployOwnership {
 
     private void apply(EventPayload event) {
         switch (event) {
-            case DeployStarted s -> {
-                deployId = s.deployId();
-                service = s.service();
+            case DeployStarted ignored -> {
+                // the start itself only counts as a version; owner and window come with ownership.assigned
             }
             case OwnershipAssigned a -> {
                 owner = a.owner();

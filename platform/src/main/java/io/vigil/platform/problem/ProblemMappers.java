@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public class ProblemMappers {
     private static String field(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
         String[] nodes = path.split("\\.");
-        return nodes.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(nodes, 2, nodes.length)) : nodes[nodes.length - 1];
+        return nodes.length > 2 ? String.join(".", Arrays.copyOfRange(nodes, 2, nodes.length)) : nodes[nodes.length - 1];
     }
 
     @ServerExceptionMapper
