@@ -2,7 +2,7 @@
 # Apache Kafka (KRaft combined mode: broker + controller, node.id=1) from its Maven Central jars.
 # Usage: infra/kafka.sh start|stop|status
 # Broker on 127.0.0.1:$VIGIL_KAFKA_PORT, controller on 127.0.0.1:$VIGIL_KAFKA_CONTROLLER_PORT;
-# the topics of infra/kafka/topics.txt are created (if missing) after every start.
+# the topics of the contract (events/src/main/resources/topics.txt, the one list) are created (if missing) after every start.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KAFKA_SRC="$VIGIL_ROOT/infra/kafka"
@@ -11,6 +11,7 @@ KAFKA_LIBS="$KAFKA_HOME/libs"
 KAFKA_CONF="$KAFKA_HOME/server.properties"
 KAFKA_DATA="$KAFKA_HOME/data"
 KAFKA_BOOTSTRAP="127.0.0.1:$VIGIL_KAFKA_PORT"
+TOPICS_FILE="$VIGIL_ROOT/events/src/main/resources/topics.txt"
 
 # The jars: copied once from the local Maven repository; again only when the pom changes.
 ensure_libs() {
@@ -60,12 +61,12 @@ create_topics() {
     kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --create --if-not-exists \
       --topic "$name" --partitions "${parts:-3}" --replication-factor "${rf:-1}" >/dev/null &
     pids+=($!)
-  done <"$KAFKA_SRC/topics.txt"
+  done <"$TOPICS_FILE"
   for p in "${pids[@]}"; do wait "$p" || failed=1; done
   [ "$failed" = 0 ] || die "creating Kafka topics failed"
   topics_sum >"$KAFKA_HOME/.topics.sha256"
 }
-topics_sum() { sha256sum "$KAFKA_SRC/topics.txt" | cut -d' ' -f1; }
+topics_sum() { sha256sum "$TOPICS_FILE" | cut -d' ' -f1; }
 
 do_start() {
   local fresh=0

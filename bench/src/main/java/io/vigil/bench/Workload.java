@@ -79,7 +79,8 @@ final class Workload {
             case 0 -> new DeployStarted(deployId, service, version, "production", person,
                     "https://git.example.com/" + service + "/pull/" + n, true,
                     "https://git.example.com/" + service + "/rollback/" + n, t);
-            case 1 -> new OwnershipAssigned(deployId, service, person, "merged-the-pr", t, t.plus(Duration.ofHours(48)));
+            case 1 -> new OwnershipAssigned(deployId, service, person, "merged-the-pr", t, t.plus(Duration.ofHours(48)),
+                    "ownership.default-owner", "2026.11.0");
             case 2 -> new DeployCompleted(deployId, service, version, true, t);
             case 3, 4 -> new CheckRecorded(deployId, service, person, t.minusSeconds(60), t.plusSeconds(900),
                     "error rate flat, no new dead letters", 0, true, t);

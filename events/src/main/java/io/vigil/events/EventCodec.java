@@ -204,6 +204,24 @@ public final class EventCodec {
                 envelope.actor(), envelope.correlationId(), envelope.causationId(), envelope.traceparent(), payload);
     }
 
+    /**
+     * An event this service stored itself, mapped to its record without checking today's schema: what was
+     * valid when it was written stays readable when a schema tightens later (an upcaster, applied before
+     * this, handles a change of meaning).
+     */
+    public VigilEvent<EventPayload> stored(Envelope envelope) {
+        EventType type = EventType.byName(envelope.type())
+                .orElseThrow(() -> new ContractViolation("unknown event type '" + envelope.type() + "' in the event store"));
+        EventPayload payload;
+        try {
+            payload = json.readValue(envelope.data(), type.payloadClass());
+        } catch (IOException e) {
+            throw new ContractViolation("stored " + type.typeName() + " " + envelope.id() + " does not map to its record: " + e.getMessage(), e);
+        }
+        return new VigilEvent<>(envelope.id(), envelope.source(), envelope.subject(), envelope.time(),
+                envelope.actor(), envelope.correlationId(), envelope.causationId(), envelope.traceparent(), payload);
+    }
+
     public EventPayload payload(EventType type, byte[] data) {
         JsonNode node;
         try {
