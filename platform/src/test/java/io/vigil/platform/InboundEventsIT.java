@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.vigil.platform.testing.Fixtures.deployStarted;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
@@ -75,6 +77,50 @@ class InboundEventsIT {
         ConsumerRecord<String, byte[]> dead = deadLetterFor(key);
         assertThat(header(dead, DeadLetters.REASON)).startsWith("rejected: deploy " + key);
         assertThat(consumer.applied).doesNotContain(rejected.id());
+    }
+
+    @Test
+    void shouldRetryAnInfrastructureFailureUntilItPassesAndDeadLetterNothing() throws Exception {
+        String key = "flaky-" + UUID.randomUUID();
+        VigilEvent<?> event = deployStarted(key);
+        send(key, codec.encode(event));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.applied.contains(event.id()));
+        assertThat(consumer.attempts.get(event.id())).hasValue(4);
+        assertThat(consumer.applied.stream().filter(event.id()::equals)).hasSize(1);
+        assertThat(KafkaTestTopics.read(Topics.DEAD_LETTER, r -> key.equals(r.key()), 1, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void shouldReportTheConsumerDegradedDuringAnOutageAndReadyAfterIt() throws Exception {
+        String key = "outage-" + UUID.randomUUID();
+        VigilEvent<?> event = deployStarted(key);
+        consumer.databaseDown = true;
+        try {
+            send(key, codec.encode(event));
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.attempts.containsKey(event.id())
+                    && consumer.attempts.get(event.id()).get() > 4);
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'vigil-consumers' }.data.'" + RecordingConsumer.NAME + "'", containsString("degraded since"));
+        } finally {
+            consumer.databaseDown = false;
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> consumer.applied.contains(event.id()));
+        given().get("/q/health/ready").then().statusCode(200);
+        assertThat(KafkaTestTopics.read(Topics.DEAD_LETTER, r -> key.equals(r.key()), 1, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterAHandlerThatFailsEveryTimeWhileTheInfrastructureIsFine() throws Exception {
+        String key = "bug-" + UUID.randomUUID();
+        VigilEvent<?> event = deployStarted(key);
+        send(key, codec.encode(event));
+
+        ConsumerRecord<String, byte[]> dead = deadLetterFor(key);
+        assertThat(header(dead, DeadLetters.REASON)).startsWith("failed after 4 attempts").contains("a bug in the handler");
+        assertThat(consumer.attempts.get(event.id())).hasValue(4);
+        assertThat(consumer.applied).doesNotContain(event.id());
     }
 
     private ConsumerRecord<String, byte[]> deadLetterFor(String key) {

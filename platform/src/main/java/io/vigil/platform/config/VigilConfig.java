@@ -93,6 +93,22 @@ public interface VigilConfig {
 
     Db db();
 
+    Http http();
+
+    Oidc oidc();
+
+    /** Used by the shared defaults: the address every server binds to. */
+    interface Http {
+        @WithDefault("127.0.0.1")
+        String host();
+    }
+
+    /** Used by the shared defaults: the issuer of the bearer tokens (audience vigil-api). */
+    interface Oidc {
+        @WithDefault("http://127.0.0.1:8180/realms/vigil")
+        String issuer();
+    }
+
     interface Kafka {
         @WithDefault("127.0.0.1:9092")
         String bootstrapServers();

@@ -3,7 +3,7 @@ package io.vigil.platform.eventstore;
 import io.vigil.events.EventPayload;
 import io.vigil.events.VigilEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.vigil.platform.config.VigilConfig;
 
 import java.net.URI;
 import java.time.Clock;
@@ -16,9 +16,17 @@ public class NewEvents {
     private final URI source;
     private final Clock clock;
 
-    public NewEvents(@ConfigProperty(name = "vigil.source") URI source, Clock clock) {
-        this.source = source;
+    public NewEvents(VigilConfig config, Clock clock) {
+        this.source = config.source();
         this.clock = clock;
+    }
+
+    /** Envelopes for what a decision answering {@code cause} decided. */
+    public List<VigilEvent<EventPayload>> answering(Cause cause, String subject, List<? extends EventPayload> payloads) {
+        return switch (cause) {
+            case Cause.Actor a -> byActor(subject, a.actor(), payloads);
+            case Cause.Event e -> causedBy(e.event(), subject, payloads);
+        };
     }
 
     /** Events caused by a request of {@code actor}: they share one correlation id, the first event's. */

@@ -5,37 +5,42 @@ import io.vigil.events.ContractViolation;
 import io.vigil.events.EventCodec;
 import io.vigil.events.EventPayload;
 import io.vigil.events.VigilEvent;
+import io.vigil.platform.config.VigilConfig;
 import io.vigil.platform.deadletter.DeadLetters;
+import io.vigil.platform.domain.RuleViolation;
+import io.vigil.platform.resilience.OutageRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The path of every consumed record: decode against the contract, apply once, never block the partition.
- * A record that breaks the contract, or that the domain rejects, goes to the dead-letter topic with the
- * reason; an unexpected failure is retried a few times with backoff before it is dead-lettered too.
+ * The path of every consumed record: decode against the contract, apply once, never lose it.
+ * <ul>
+ * <li>A record that breaks the contract, or that the domain rejects, can never succeed: it goes to the
+ * dead-letter topic with the reason, and the partition moves on.</li>
+ * <li>A fault of our own infrastructure (database or broker down, a conflicting writer) is not the record's
+ * fault: it is retried with growing pauses for as long as it lasts, the offset is not committed meanwhile,
+ * and the readiness check says the consumer is degraded.</li>
+ * <li>Anything else, while the infrastructure answers, is tried {@code vigil.inbox.attempts} times and then
+ * dead-lettered with the error, so that one bad event cannot stop a partition for good.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class InboundEvents {
-    private static final Logger LOG = Logger.getLogger(InboundEvents.class);
-
     private final EventCodec codec;
     private final ProcessedEvents processed;
     private final DeadLetters deadLetters;
+    private final OutageRetry retry;
     private final int attempts;
-    private final Duration backoff;
 
-    public InboundEvents(EventCodec codec, ProcessedEvents processed, DeadLetters deadLetters,
-                         @ConfigProperty(name = "vigil.inbox.attempts", defaultValue = "4") int attempts,
-                         @ConfigProperty(name = "vigil.inbox.backoff", defaultValue = "PT0.5S") Duration backoff) {
+    public InboundEvents(EventCodec codec, ProcessedEvents processed, DeadLetters deadLetters, OutageRetry retry,
+                         VigilConfig config) {
         this.codec = codec;
         this.processed = processed;
         this.deadLetters = deadLetters;
-        this.attempts = attempts;
-        this.backoff = backoff;
+        this.retry = retry;
+        this.attempts = config.inbox().attempts();
     }
 
     public void accept(String consumer, ConsumerRecord<String, byte[]> record, EventHandler handler) {
@@ -43,37 +48,39 @@ public class InboundEvents {
         try {
             event = codec.typed(codec.decode(record.headers(), record.value()));
         } catch (ContractViolation e) {
-            deadLetters.send(record, consumer, "contract violation: " + e.getMessage());
+            deadLetter(consumer, record, "contract violation: " + e.getMessage());
             return;
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (processed.markProcessed(consumer, event.id())) {
-                        handler.handle(event);
-                    }
-                });
-                return;
-            } catch (RejectedEvent e) {
-                deadLetters.send(record, consumer, "rejected: " + e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= attempts) {
-                    deadLetters.send(record, consumer, "failed after " + attempt + " attempts: " + e);
-                    return;
-                }
-                LOG.warnf("%s: attempt %d for event %s failed, retrying: %s", consumer, attempt, event.id(), e);
-                pause(backoff.multipliedBy(attempt));
-            }
+        AtomicInteger unexplained = new AtomicInteger();
+        try {
+            retry.untilDone(consumer, () -> applyOnce(consumer, event, handler),
+                    failure -> !isRejection(failure)
+                            && (retry.isOutage(failure) || unexplained.incrementAndGet() < attempts));
+        } catch (RejectedEvent | RuleViolation e) {
+            deadLetter(consumer, record, "rejected: " + e.getMessage());
+        } catch (RuntimeException e) {
+            deadLetter(consumer, record, "failed after " + attempts + " attempts: " + e);
         }
     }
 
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    private Void applyOnce(String consumer, VigilEvent<EventPayload> event, EventHandler handler) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (processed.markProcessed(consumer, event.id())) {
+                handler.handle(event);
+            }
+        });
+        return null;
+    }
+
+    private static boolean isRejection(Throwable failure) {
+        return failure instanceof RejectedEvent || failure instanceof RuleViolation;
+    }
+
+    /** A dead letter is never the record's fault to send: a broker that is down is waited for. */
+    private void deadLetter(String consumer, ConsumerRecord<String, byte[]> record, String reason) {
+        retry.untilDone(consumer + " (dead letters)", () -> {
+            deadLetters.send(record, consumer, reason);
+            return null;
+        }, failure -> true);
     }
 }

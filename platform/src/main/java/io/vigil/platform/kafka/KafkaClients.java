@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.vigil.platform.config.VigilConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -17,13 +18,12 @@ import java.util.Map;
 /** The one producer a service uses for the outbox relay and dead letters: idempotent, acks=all, ordered per key. */
 @ApplicationScoped
 public class KafkaClients {
-    private final String bootstrapServers;
+    private final VigilConfig.Kafka config;
     private final String clientId;
     private volatile KafkaProducer<String, byte[]> producer;
 
-    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                        @ConfigProperty(name = "quarkus.application.name") String clientId) {
-        this.bootstrapServers = bootstrapServers;
+    public KafkaClients(VigilConfig config, @ConfigProperty(name = "quarkus.application.name") String clientId) {
+        this.config = config.kafka();
         this.clientId = clientId;
     }
 
@@ -31,12 +31,16 @@ public class KafkaClients {
     @ApplicationScoped
     Producer<String, byte[]> producer() {
         producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, clientId + "-relay",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 2),
+                ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.producer().requestTimeout().toMillis(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.producer().deliveryTimeout().toMillis(),
+                // a broker that is down must not block the caller's thread (and its transaction) for long
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.producer().deliveryTimeout().toMillis()),
                 new StringSerializer(), new ByteArraySerializer());
         return producer;
     }

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.vigil.platform.config.VigilConfig;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -28,28 +28,35 @@ import java.util.concurrent.TimeUnit;
  * Publishes outbox rows to Kafka in id order and stamps them published. Woken right after a commit
  * that wrote rows, and on a slow poll for rows left by a crash. One instance relays at a time
  * (a transaction-scoped advisory lock), so per-key order holds with several instances running.
+ * The wait for the broker's acks of a batch is bounded well below the transaction timeout: a broker that
+ * does not answer rolls the batch back, to be sent again (consumers recognise a repeat by its event id).
+ * Published rows are pruned once they are older than the retention.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x76_69_67_69_6cL; // "vigil"
     private static final int BATCH = 500;
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
     private final Duration pollInterval;
+    private final Duration ackTimeout;
+    private final Duration retention;
     private final boolean enabled;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
+    private long lastPrune = System.nanoTime();
     private Thread thread;
 
-    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer,
-                       @ConfigProperty(name = "vigil.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval,
-                       @ConfigProperty(name = "vigil.outbox.enabled", defaultValue = "true") boolean enabled) {
+    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, VigilConfig config) {
         this.dataSource = dataSource;
         this.producer = producer;
-        this.pollInterval = pollInterval;
-        this.enabled = enabled;
+        this.pollInterval = config.outbox().pollInterval();
+        this.ackTimeout = config.outbox().ackTimeout();
+        this.retention = config.outbox().retention();
+        this.enabled = config.outbox().enabled();
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -85,6 +92,10 @@ public class OutboxRelay {
                 while (running && publishPending() == BATCH) {
                     // a full batch: more may be waiting
                 }
+                if (System.nanoTime() - lastPrune > PRUNE_EVERY.toNanos()) {
+                    prunePublished();
+                    lastPrune = System.nanoTime();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -112,11 +123,25 @@ public class OutboxRelay {
                         sends.add(producer.send(EventCodec.structuredRecord(rs.getString(2), rs.getString(3), rs.getBytes(4))));
                     }
                 }
+                long deadline = System.nanoTime() + ackTimeout.toNanos();
                 for (Future<RecordMetadata> send : sends) {
-                    send.get(60, TimeUnit.SECONDS);
+                    send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
                 markPublished(c, ids);
                 return ids.size();
+            }
+        });
+    }
+
+    /** Deletes published rows older than the retention, a bounded slice per pass. */
+    public int prunePublished() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("""
+                         DELETE FROM outbox WHERE id IN (
+                             SELECT id FROM outbox WHERE published_at < now() - make_interval(secs => ?) ORDER BY id LIMIT 5000)""")) {
+                ps.setDouble(1, retention.toMillis() / 1000.0);
+                return ps.executeUpdate();
             }
         });
     }
