@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # PostgreSQL 15 from the system's binaries, data in .vigil/pgdata, on 127.0.0.1:$VIGIL_PG_PORT.
-# Usage: infra/postgres.sh start|stop|status
+# Usage: infra/postgres.sh start|stop|status      as root, or as the OS user postgres
 # Databases: one per service (<svc>, <svc>_test), each owned by the login role <svc> (password
 # vigil-dev); audit also has the role audit_app. TCP logins use scram-sha-256; the superuser
 # postgres has trust on the Unix socket only (socket dir .vigil/pgsock).
@@ -12,7 +12,17 @@ PGSOCK="$VIGIL_STATE/pgsock"
 PGLOG="$VIGIL_STATE/logs/postgres.log"
 DEV_PASSWORD=vigil-dev
 
-as_pg() { (cd / && runuser -u postgres -- "$@"); }
+# The server runs as the OS user postgres, which owns the data directory: root switches to it with runuser.
+as_pg() {
+  if [ "$(id -un)" = postgres ]; then (cd / && "$@"); else (cd / && runuser -u postgres -- "$@"); fi
+}
+need_root_or_postgres() {
+  if [ "$(id -u)" = 0 ] || [ "$(id -un)" = postgres ]; then return 0; fi
+  die "postgres: infra/postgres.sh needs root (or to be run as the OS user postgres), not '$(id -un)':
+  PostgreSQL runs as the user postgres, and its data directory ($PGDATA) is readable by postgres only;
+  the script reaches it through 'runuser -u postgres' and hands the data, socket and log files to postgres
+  (chown), and both take root. Run it (or make up / make test) as root, e.g. with sudo."
+}
 pg_ctl() { as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" "$@"; }
 pg_up() { [ -f "$PGDATA/PG_VERSION" ] && pg_ctl status >/dev/null 2>&1; }
 postmaster_pid() { head -n 1 "$PGDATA/postmaster.pid" 2>/dev/null; }
@@ -118,4 +128,5 @@ do_status() {
   fi
 }
 
+case "${1:-}" in start|stop|status|prepare) need_root_or_postgres ;; esac
 main "$@"
