@@ -3,12 +3,11 @@ package io.vigil.ownership.domain;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Seed 000 §2: every production deploy has a 48-hour stabilization window from its start. */
+/** Seed 000 §2: every production deploy has a stabilization window from its start (48 h by the policy). */
 public record StabilizationWindow(Instant startsAt, Instant endsAt) {
-    public static final Duration LENGTH = Duration.ofHours(48);
 
-    public static StabilizationWindow from(Instant start) {
-        return new StabilizationWindow(start, start.plus(LENGTH));
+    public static StabilizationWindow from(Instant start, Duration length) {
+        return new StabilizationWindow(start, start.plus(length));
     }
 
     /** Inclusive of the start, exclusive of the end: at T+48 the window is over. */

@@ -1,8 +1,6 @@
 package io.vigil.ownership.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.vigil.events.VigilEvent;
-import io.vigil.events.deploys.DeployStarted;
 import io.vigil.ownership.application.DeployRegistration;
 import io.vigil.platform.inbox.InboundEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +22,7 @@ public class DeployEventsConsumer {
 
     @Incoming("deploys")
     @Blocking
-    @SuppressWarnings("unchecked")
     void consume(ConsumerRecord<String, byte[]> record) {
-        inbound.accept(CONSUMER, record, event -> {
-            if (event.payload() instanceof DeployStarted) {
-                registration.startedElsewhere((VigilEvent<DeployStarted>) (VigilEvent<?>) event);
-            }
-        });
+        inbound.accept(CONSUMER, record, registration::startedElsewhere);
     }
 }

@@ -3,9 +3,12 @@ package io.vigil.ownership.domain;
 import io.vigil.events.EventPayload;
 import io.vigil.events.deploys.DeployStarted;
 import io.vigil.events.ownership.OwnershipAssigned;
+import io.vigil.platform.domain.Decision;
 import io.vigil.platform.domain.RuleViolation;
+import io.vigil.policy.PolicyRule;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,64 +17,92 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeployOwnershipTest {
     static final Instant T0 = Instant.parse("2026-11-22T14:00:00Z");
+    static final PolicyRule DEFAULT_OWNER = new PolicyRule("ownership.default-owner", "test-1");
+    static final OwnershipRules RULES = new OwnershipRules(Duration.ofHours(48), DEFAULT_OWNER);
 
     static StartDeploy command(String namedOwner) {
         return new StartDeploy("dep-1", "checkout", "1.42.0", "production", "engineer", namedOwner,
                 "https://git.example.com/pr/142", true, "https://git.example.com/rollback", T0);
     }
 
+    static DeployOwnership fresh() {
+        return DeployOwnership.KIND.initial("dep-1");
+    }
+
+    static DeployOwnership replay(List<EventPayload> events) {
+        DeployOwnership state = fresh();
+        for (EventPayload e : events) {
+            state = DeployOwnership.KIND.apply(state, e);
+        }
+        return state;
+    }
+
     @Test
     void shouldMakeWhoMergedThePrTheOwnerByDefault() {
-        List<EventPayload> events = new DeployOwnership().start(command(null));
+        Decision decision = fresh().start(command(null), RULES);
 
-        assertThat(events).hasSize(2).first().isInstanceOf(DeployStarted.class);
-        OwnershipAssigned assigned = (OwnershipAssigned) events.get(1);
+        assertThat(decision.events()).hasSize(2).first().isInstanceOf(DeployStarted.class);
+        OwnershipAssigned assigned = (OwnershipAssigned) decision.events().get(1);
         assertThat(assigned.owner()).isEqualTo("engineer");
         assertThat(assigned.assignedBecause()).isEqualTo(OwnerSelection.MERGED_THE_PR);
+        assertThat(decision.rule()).isEqualTo(DEFAULT_OWNER);
+        assertThat(assigned.policyRule()).isEqualTo(DEFAULT_OWNER.ruleId());
+        assertThat(assigned.policyVersion()).isEqualTo("test-1");
     }
 
     @Test
     void shouldMakeANamedOwnerTheOwner() {
-        OwnershipAssigned assigned = (OwnershipAssigned) new DeployOwnership().start(command("oncall-2")).get(1);
+        Decision decision = fresh().start(command("oncall-2"), RULES);
+        OwnershipAssigned assigned = (OwnershipAssigned) decision.events().get(1);
 
         assertThat(assigned.owner()).isEqualTo("oncall-2");
         assertThat(assigned.assignedBecause()).isEqualTo(OwnerSelection.NAMED_OWNER);
+        assertThat(decision.rule()).isEqualTo(DEFAULT_OWNER);
     }
 
     @Test
     void shouldTreatABlankNamedOwnerAsNone() {
-        OwnershipAssigned assigned = (OwnershipAssigned) new DeployOwnership().start(command("  ")).get(1);
+        OwnershipAssigned assigned = (OwnershipAssigned) fresh().start(command("  "), RULES).events().get(1);
 
         assertThat(assigned.owner()).isEqualTo("engineer");
     }
 
     @Test
-    void shouldOpenA48HourWindowFromTheStart() {
-        OwnershipAssigned assigned = (OwnershipAssigned) new DeployOwnership().start(command(null)).get(1);
-
+    void shouldOpenAWindowOfThePolicysLengthFromTheStart() {
+        OwnershipAssigned assigned = (OwnershipAssigned) fresh().start(command(null), RULES).events().get(1);
         assertThat(assigned.windowStartsAt()).isEqualTo(T0);
         assertThat(assigned.windowEndsAt()).isEqualTo(Instant.parse("2026-11-24T14:00:00Z"));
+
+        OwnershipRules shorter = new OwnershipRules(Duration.ofHours(24), DEFAULT_OWNER);
+        OwnershipAssigned day = (OwnershipAssigned) fresh().start(command(null), shorter).events().get(1);
+        assertThat(day.windowEndsAt()).isEqualTo(Instant.parse("2026-11-23T14:00:00Z"));
     }
 
     @Test
     void shouldRefuseToStartTheSameDeployTwice() {
-        DeployOwnership deploy = DeployOwnership.replay(new DeployOwnership().start(command(null)));
+        DeployOwnership deploy = replay(fresh().start(command(null), RULES).events());
 
         assertThat(deploy.exists()).isTrue();
-        assertThat(deploy.version()).isEqualTo(2);
         assertThat(deploy.owner()).isEqualTo("engineer");
-        assertThatThrownBy(() -> deploy.start(command(null)))
+        assertThatThrownBy(() -> deploy.start(command(null), RULES))
                 .isInstanceOf(RuleViolation.class)
                 .extracting(e -> ((RuleViolation) e).rule()).isEqualTo("deploy-id-unique");
     }
 
     @Test
     void shouldAssignTheOwnerOfADeployAnnouncedElsewhere() {
-        DeployStarted started = (DeployStarted) new DeployOwnership().start(command(null)).get(0);
+        DeployStarted started = (DeployStarted) fresh().start(command(null), RULES).events().get(0);
 
-        List<EventPayload> events = new DeployOwnership().assignOwnerOf(started);
+        Decision decision = replay(List.of(started)).assignOwner(RULES);
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(OwnershipAssigned.class,
+        assertThat(decision.events()).singleElement().isInstanceOfSatisfying(OwnershipAssigned.class,
                 a -> assertThat(a.owner()).isEqualTo("engineer"));
+    }
+
+    @Test
+    void shouldAssignAnOwnerOnlyOnce() {
+        DeployOwnership owned = replay(fresh().start(command(null), RULES).events());
+
+        assertThat(owned.assignOwner(RULES).isEmpty()).isTrue();
     }
 }

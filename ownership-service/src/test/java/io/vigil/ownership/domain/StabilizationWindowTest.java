@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StabilizationWindowTest {
     static final Instant T0 = Instant.parse("2026-11-22T14:00:00Z");
-    final StabilizationWindow window = StabilizationWindow.from(T0);
+    final StabilizationWindow window = StabilizationWindow.from(T0, Duration.ofHours(48));
 
     @Test
     void shouldContainItsFirstInstant() {
