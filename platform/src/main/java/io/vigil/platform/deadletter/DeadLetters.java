@@ -54,6 +54,27 @@ public class DeadLetters {
         LOG.warnf("dead-lettered %s/%d@%d for %s: %s", record.topic(), record.partition(), record.offset(), consumer, reason);
     }
 
+    /**
+     * Dead-letters something of this service's own making that has no source record, such as a timer that used
+     * up its attempts: {@code origin} goes in {@value #TOPIC} (partition and offset do not apply). Waits for the
+     * broker's ack, so the caller may record afterwards that it was sent.
+     */
+    public void sendOwn(String origin, String key, byte[] value, String consumer, String reason) {
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DEAD_LETTER, key, value);
+        header(dead, REASON, reason);
+        header(dead, CONSUMER, consumer);
+        header(dead, TOPIC, origin);
+        try {
+            producer.send(dead).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not dead-letter " + origin + " " + key + " for " + consumer, e);
+        }
+        LOG.warnf("dead-lettered %s %s for %s: %s", origin, key, consumer, reason);
+    }
+
     private static void header(ProducerRecord<String, byte[]> r, String name, String value) {
         r.headers().remove(name);
         r.headers().add(name, value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,9 @@
 package io.vigil.platform.timer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
@@ -8,15 +11,25 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 
-/** Schedules and cancels durable timers in the caller's transaction, next to the event that wants them. */
+/**
+ * Schedules and cancels durable timers in the caller's transaction, next to the event that wants them.
+ * After a commit that scheduled a timer, the poller is woken if that timer is due before it meant to look again.
+ */
 @ApplicationScoped
 public class Timers {
     private final DataSource dataSource;
+    private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final TimerSignal signal;
 
-    public Timers(DataSource dataSource) {
+    public Timers(DataSource dataSource, Clock clock, TransactionSynchronizationRegistry transactions, TimerSignal signal) {
         this.dataSource = dataSource;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.signal = signal;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -27,14 +40,16 @@ public class Timers {
             ps.setTimestamp(3, Timestamp.from(dueAt));
             ps.setString(4, payload);
         });
+        wakePollerAfterCommit(dueAt);
     }
 
     /** Cancels every pending timer of this kind for the aggregate. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancel(String kind, String aggregateId) {
-        update("UPDATE timer SET cancelled_at = now() WHERE kind = ? AND aggregate_id = ? AND fired_at IS NULL AND cancelled_at IS NULL", ps -> {
-            ps.setString(1, kind);
-            ps.setString(2, aggregateId);
+        update("UPDATE timer SET cancelled_at = ? WHERE kind = ? AND aggregate_id = ? AND " + TimerStore.PENDING, ps -> {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setString(2, kind);
+            ps.setString(3, aggregateId);
         });
     }
 
@@ -48,6 +63,42 @@ public class Timers {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("timer update failed: " + sql, e);
+        }
+    }
+
+    /** One synchronization per transaction, carrying the earliest due time it scheduled. */
+    private void wakePollerAfterCommit(Instant dueAt) {
+        if (transactions.getResource(EarliestScheduled.class) instanceof EarliestScheduled earliest) {
+            earliest.offer(dueAt);
+            return;
+        }
+        EarliestScheduled earliest = new EarliestScheduled(dueAt);
+        transactions.putResource(EarliestScheduled.class, earliest);
+        transactions.registerInterposedSynchronization(earliest);
+    }
+
+    private final class EarliestScheduled implements Synchronization {
+        private Instant dueAt;
+
+        EarliestScheduled(Instant dueAt) {
+            this.dueAt = dueAt;
+        }
+
+        void offer(Instant other) {
+            if (other.isBefore(dueAt)) {
+                dueAt = other;
+            }
+        }
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                signal.scheduled(dueAt);
+            }
         }
     }
 }
