@@ -73,7 +73,7 @@ public class EventStore {
      * @throws ConcurrencyConflict when another writer got there first
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<StoredEvent> append(String aggregateType, String aggregateId, int expectedVersion,
+    List<StoredEvent> append(String aggregateType, String aggregateId, int expectedVersion,
                                     List<? extends VigilEvent<?>> events, PolicyRule rule, String unpublishedId) {
         List<StoredEvent> stored = new ArrayList<>();
         if (events.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.vigil.platform;
+package io.vigil.platform.eventstore;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,8 +7,6 @@ import io.vigil.events.EventCodec;
 import io.vigil.events.Topics;
 import io.vigil.events.deploys.DeployStarted;
 import io.vigil.platform.testing.LegacyDeployStartedUpcaster;
-import io.vigil.platform.eventstore.ConcurrencyConflict;
-import io.vigil.platform.eventstore.EventStore;
 import io.vigil.platform.outbox.OutboxRelay;
 import io.vigil.platform.testing.FreshTestTopic;
 import io.vigil.platform.testing.KafkaTestTopics;
