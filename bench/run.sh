@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The audit-service benchmark (make bench). See bench/README.md.
-# Usage: bench/run.sh [N_APPEND [N_QUERY]]      defaults 200000 and 1000000 (also as environment variables)
+# The benchmarks (make bench): audit-service, then timer firing. See bench/README.md.
+# Usage: bench/run.sh [N_APPEND [N_QUERY]]      both parts; defaults 200000 and 1000000 (also as environment variables)
+#        bench/run.sh audit [N_APPEND [N_QUERY]]  the audit-service part only
+#        bench/run.sh timers [N_TIMERS]           the timer part only (bench/timers.sh; default 10000)
 # Environment: N_QUERIES (per query kind, 500), BENCH_SKIP_BUILD=1 (use the jars already packaged),
 #   BENCH_SERVICE_HEAP (512m, as make up runs audit-service), BENCH_SERVICE_JAVA_OPTS (extra -D/-X flags for the service JVM),
 #   BENCH_KEEP_EXPORT=true, BENCH_TIMEOUT (seconds for the whole measurement; derived from the sizes),
@@ -9,6 +11,12 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../infra/lib.sh"
 INFRA="$VIGIL_ROOT/infra"
 cd "$VIGIL_ROOT"
+
+case "${1:-}" in
+  timers) shift; exec "$VIGIL_ROOT/bench/timers.sh" "$@" ;;
+  audit) shift; WITH_TIMERS=false ;;
+  *) WITH_TIMERS=true ;;
+esac
 
 N_APPEND=${1:-${N_APPEND:-200000}}
 N_QUERY=${2:-${N_QUERY:-1000000}}
@@ -91,4 +99,8 @@ rc=0
 wait "$bench_pid" || rc=$?
 if kill -0 "$bench_pid" 2>/dev/null; then rc=0; wait "$bench_pid" || rc=$?; fi  # interrupted: let it clean up
 if [ $((SECONDS - started)) -ge "$BENCH_TIMEOUT" ]; then log "bench: stopped after $BENCH_TIMEOUT s (BENCH_TIMEOUT)"; fi
+if [ "$WITH_TIMERS" = true ] && [ "$rc" -ne 130 ] && [ "$rc" -ne 143 ]; then  # not after an interrupt
+  trap 'exit 130' INT TERM
+  "$VIGIL_ROOT/bench/timers.sh" || rc=$?
+fi
 exit "$rc"
