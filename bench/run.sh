@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The benchmarks (make bench): audit-service, then timer firing. See bench/README.md.
-# Usage: bench/run.sh [N_APPEND [N_QUERY]]      both parts; defaults 200000 and 1000000 (also as environment variables)
+# The benchmarks (make bench): audit-service, then timer firing, then the inbox. See bench/README.md.
+# Usage: bench/run.sh [N_APPEND [N_QUERY]]      every part; defaults 200000 and 1000000 (also as environment variables)
 #        bench/run.sh audit [N_APPEND [N_QUERY]]  the audit-service part only
 #        bench/run.sh timers [N_TIMERS]           the timer part only (bench/timers.sh; default 10000)
+#        bench/run.sh inbox [N_INBOX]             the inbox part only (bench/inbox.sh; default 10000)
 # Environment: N_QUERIES (per query kind, 500), BENCH_SKIP_BUILD=1 (use the jars already packaged),
 #   BENCH_SERVICE_HEAP (512m, as make up runs audit-service), BENCH_SERVICE_JAVA_OPTS (extra -D/-X flags for the service JVM),
 #   BENCH_KEEP_EXPORT=true, BENCH_TIMEOUT (seconds for the whole measurement; derived from the sizes),
@@ -14,6 +15,7 @@ cd "$VIGIL_ROOT"
 
 case "${1:-}" in
   timers) shift; exec "$VIGIL_ROOT/bench/timers.sh" "$@" ;;
+  inbox) shift; exec "$VIGIL_ROOT/bench/inbox.sh" "$@" ;;
   audit) shift; WITH_TIMERS=false ;;
   *) WITH_TIMERS=true ;;
 esac
@@ -35,7 +37,7 @@ leftovers() {
   local pid topic
   if [ -f "$WORK/audit-service.pid" ]; then
     pid=$(cat "$WORK/audit-service.pid")
-    if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- '-Dvigil.bench.marker='; then
+    if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- '-Dbench.service-marker='; then
       log "bench: stopping the benchmark's audit-service (pid $pid)"
       kill -TERM "$pid" 2>/dev/null || true
       for _ in $(seq 1 50); do alive "$pid" || break; sleep 0.2; done
@@ -102,5 +104,6 @@ if [ $((SECONDS - started)) -ge "$BENCH_TIMEOUT" ]; then log "bench: stopped aft
 if [ "$WITH_TIMERS" = true ] && [ "$rc" -ne 130 ] && [ "$rc" -ne 143 ]; then  # not after an interrupt
   trap 'exit 130' INT TERM
   "$VIGIL_ROOT/bench/timers.sh" || rc=$?
+  BENCH_SKIP_BUILD= "$VIGIL_ROOT/bench/inbox.sh" || rc=$?
 fi
 exit "$rc"

@@ -12,22 +12,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged audit-service (quarkus-run.jar) as its own JVM, the way system-tests' ServiceProcess and
+ * A packaged service (quarkus-run.jar; audit-service unless named) as its own JVM, the way system-tests' ServiceProcess and
  * `make up` start it, pointed at the benchmark database (cleaned and migrated at start) and the run's topic
  * with a consumer group of its own, on a free port of 127.0.0.1. Its pid is written to the work directory
  * so that bench/run.sh can stop it should this JVM be killed outright.
  */
 final class ServiceUnderTest implements AutoCloseable {
+    private final String name;
     private final Process process;
     private final Path pidFile;
     final int port;
     final long launchedAt;
     final Path log;
 
-    private ServiceUnderTest(Process process, int port, long launchedAt, Path log, Path pidFile) {
+    private ServiceUnderTest(String name, Process process, int port, long launchedAt, Path log, Path pidFile) {
+        this.name = name;
         this.process = process;
         this.port = port;
         this.launchedAt = launchedAt;
@@ -36,12 +39,18 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     static ServiceUnderTest launch(BenchConfig config, String topic, String group) throws IOException {
-        Path jar = Path.of(config.serviceJar());
+        return launch(config, "audit-service", Path.of(config.serviceJar()), config.jdbcUrl(""), Map.of(
+                "mp.messaging.incoming.everything.topics", topic,
+                "mp.messaging.incoming.everything.group.id", group));
+    }
+
+    /** Any packaged service, on the given database (cleaned and migrated at start), with extra properties. */
+    static ServiceUnderTest launch(BenchConfig config, String name, Path jar, String url, Map<String, String> properties)
+            throws IOException {
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package audit-service first (bench/run.sh does)");
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package " + name + " first (bench/run.sh does)");
         }
         int port = freePort();
-        String url = config.jdbcUrl("");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + config.serviceHeap()));
         if (Runtime.version().feature() >= 24) {
@@ -53,20 +62,19 @@ final class ServiceUnderTest implements AutoCloseable {
                 "-Dquarkus.flyway.jdbc-url=" + url,
                 "-Dquarkus.flyway.clean-at-start=true",
                 "-Dquarkus.flyway.clean-disabled=false",
-                "-Dmp.messaging.incoming.everything.topics=" + topic,
-                "-Dmp.messaging.incoming.everything.group.id=" + group,
-                "-Dvigil.bench.marker=" + topic));
+                "-Dbench.service-marker=" + name));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         if (!config.serviceJavaOpts().isBlank()) {
             command.addAll(Arrays.asList(config.serviceJavaOpts().strip().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(config.workDir());
-        Path log = config.workDir().resolve("audit-service.log");
+        Path log = config.workDir().resolve(name + ".log");
         long launchedAt = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Path pidFile = config.workDir().resolve("audit-service.pid");
+        Path pidFile = config.workDir().resolve(name + ".pid");
         Files.writeString(pidFile, process.pid() + "\n");
-        return new ServiceUnderTest(process, port, launchedAt, log, pidFile);
+        return new ServiceUnderTest(name, process, port, launchedAt, log, pidFile);
     }
 
     String url() {
@@ -80,7 +88,7 @@ final class ServiceUnderTest implements AutoCloseable {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("audit-service exited with " + process.exitValue() + " during start-up; see " + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start-up; see " + log);
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -94,7 +102,7 @@ final class ServiceUnderTest implements AutoCloseable {
             }
             sleep(100);
         }
-        throw new IllegalStateException("audit-service was not ready within " + within + "; see " + log);
+        throw new IllegalStateException(name + " was not ready within " + within + "; see " + log);
     }
 
     long pid() {
@@ -132,7 +140,7 @@ final class ServiceUnderTest implements AutoCloseable {
             } catch (InterruptedException e) {
                 process.destroyForcibly();
             }
-            System.out.println("[bench] stopped audit-service (pid " + process.pid() + ")");
+            System.out.println("[bench] stopped " + name + " (pid " + process.pid() + ")");
         }
         try {
             Files.deleteIfExists(pidFile);

@@ -1,10 +1,10 @@
 package io.vigil.audit.application;
 
+import io.vigil.audit.config.AuditConfig;
 import io.vigil.audit.domain.SigningKey;
 import io.vigil.audit.domain.TreeHeadSigner;
 import io.vigil.audit.persistence.SigningKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -22,12 +22,10 @@ public class SigningKeys {
     private final Optional<String> publicKey;
     private volatile SigningKey current;
 
-    public SigningKeys(SigningKeyStore store,
-                       @ConfigProperty(name = "vigil.audit.signing-key") Optional<String> privateKey,
-                       @ConfigProperty(name = "vigil.audit.public-key") Optional<String> publicKey) {
+    public SigningKeys(SigningKeyStore store, AuditConfig config) {
         this.store = store;
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
+        this.privateKey = config.signingKey();
+        this.publicKey = config.publicKey();
     }
 
     public SigningKey current() {
