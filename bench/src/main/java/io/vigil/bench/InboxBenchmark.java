@@ -54,7 +54,8 @@ public final class InboxBenchmark {
                     Path.of("ownership-service/target/quarkus-app/quarkus-run.jar"), url, Map.of(
                             "mp.messaging.incoming.deploys.topic", topic.name,
                             "mp.messaging.incoming.deploys.group.id", "vigil-bench-inbox-" + run,
-                            "quarkus.datasource.username", "ownership", "quarkus.flyway.username", "ownership"));
+                            "quarkus.datasource.username", "ownership",
+                            "quarkus.flyway.username", "ownership", "quarkus.flyway.password", "vigil-dev"));
             cleanup.add(service::close);
             service.awaitReady(config.startupTimeout());
             double[] applied = awaitApplied(url, n, Duration.ofMinutes(30));
