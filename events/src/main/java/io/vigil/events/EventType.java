@@ -28,9 +28,17 @@ import io.vigil.events.ownership.CheckpointMissed;
 import io.vigil.events.ownership.OwnershipAssigned;
 import io.vigil.events.ownership.OwnershipHandedOff;
 import io.vigil.events.ownership.OwnershipReleased;
+import io.vigil.events.ownership.PhaseAdvanced;
+import io.vigil.events.ownership.PhaseGateApproved;
+import io.vigil.events.ownership.PhaseGateVetoed;
+import io.vigil.events.ownership.PhaseRollbackApproved;
+import io.vigil.events.ownership.PhaseRollbackRequested;
+import io.vigil.events.ownership.PhaseRolledBack;
+import io.vigil.events.ownership.PhaseVetoWithdrawn;
 import io.vigil.events.ownership.PostmortemFiled;
 import io.vigil.events.ownership.PostmortemOverdue;
 import io.vigil.events.ownership.PostmortemRequired;
+import io.vigil.events.ownership.ProgramCreated;
 import io.vigil.events.ownership.RolloutDecided;
 import io.vigil.events.roster.OverrideSet;
 import io.vigil.events.roster.PersonRegistered;
@@ -78,6 +86,16 @@ public enum EventType {
     POSTMORTEM_FILED("vigil.postmortem.filed.v1", Topics.OWNERSHIP, PostmortemFiled.class),
     POSTMORTEM_OVERDUE("vigil.postmortem.overdue.v1", Topics.OWNERSHIP, PostmortemOverdue.class),
     ROLLOUT_DECIDED("vigil.rollout.decided.v1", Topics.OWNERSHIP, RolloutDecided.class),
+
+    // vigil.ownership: rollout programmes and their phase gates (subject: the programme id)
+    PROGRAM_CREATED("vigil.program.created.v1", Topics.OWNERSHIP, ProgramCreated.class),
+    PHASE_GATE_APPROVED("vigil.phase.gate-approved.v1", Topics.OWNERSHIP, PhaseGateApproved.class),
+    PHASE_GATE_VETOED("vigil.phase.gate-vetoed.v1", Topics.OWNERSHIP, PhaseGateVetoed.class),
+    PHASE_VETO_WITHDRAWN("vigil.phase.veto-withdrawn.v1", Topics.OWNERSHIP, PhaseVetoWithdrawn.class),
+    PHASE_ADVANCED("vigil.phase.advanced.v1", Topics.OWNERSHIP, PhaseAdvanced.class),
+    PHASE_ROLLBACK_REQUESTED("vigil.phase.rollback-requested.v1", Topics.OWNERSHIP, PhaseRollbackRequested.class),
+    PHASE_ROLLBACK_APPROVED("vigil.phase.rollback-approved.v1", Topics.OWNERSHIP, PhaseRollbackApproved.class),
+    PHASE_ROLLED_BACK("vigil.phase.rolled-back.v1", Topics.OWNERSHIP, PhaseRolledBack.class),
 
     // vigil.alerts
     ALERT_RAISED("vigil.alert.raised.v1", Topics.ALERTS, AlertRaised.class),
