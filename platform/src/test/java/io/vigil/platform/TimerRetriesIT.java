@@ -8,6 +8,7 @@ import io.vigil.events.Topics;
 import io.vigil.platform.clock.ControllableClock;
 import io.vigil.platform.deadletter.DeadLetters;
 import io.vigil.platform.testing.FailingTimerHandler;
+import io.vigil.platform.testing.OutageTimerHandler;
 import io.vigil.platform.testing.KafkaTestTopics;
 import io.vigil.platform.testing.RecordingTimerHandler;
 import io.vigil.platform.testing.Tokens;
@@ -32,6 +33,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -53,6 +55,8 @@ class TimerRetriesIT {
     @Inject
     FailingTimerHandler failing;
     @Inject
+    OutageTimerHandler outage;
+    @Inject
     DataSource dataSource;
     @Inject
     ObjectMapper json;
@@ -62,6 +66,28 @@ class TimerRetriesIT {
     @AfterEach
     void leaveNothingPending() {
         QuarkusTransaction.requiringNew().run(() -> timers.cancel(FailingTimerHandler.KIND, aggregate));
+    }
+
+    @Test
+    void shouldSpendNoAttemptWhileTheInfrastructureIsDown() throws Exception {
+        aggregate = "agg-" + UUID.randomUUID();
+        Instant due = clock.instant().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
+        QuarkusTransaction.requiringNew().run(() -> timers.schedule(OutageTimerHandler.KIND, aggregate, due, null));
+        clock.advance(Duration.ofMinutes(5));
+
+        outage.down = true;
+        try {
+            for (int i = 0; i < 8; i++) {
+                assertThatThrownBy(poller::fireDue).hasRootCauseInstanceOf(java.sql.SQLException.class);
+            }
+        } finally {
+            outage.down = false;
+        }
+        assertThat(row(aggregate).attempts).as("attempts spent during the outage").isZero();
+
+        poller.fireDue();
+        assertThat(outage.fired).filteredOn(t -> t.aggregateId().equals(aggregate)).singleElement()
+                .satisfies(t -> assertThat(t.dueAt()).isEqualTo(due));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.vigil.platform.timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.vigil.platform.config.VigilConfig;
+import io.vigil.platform.resilience.Failures;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -20,7 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Fires due timers of one instance. A batch is claimed in due order with FOR UPDATE SKIP LOCKED and fired in one
  * transaction, so the handlers' effects commit with the fired stamp. When any handler throws, the batch is rolled
  * back and fired again one timer per transaction: only the failing timer records the attempt, keeps its due time,
- * waits for its next attempt, and after the last one is failed and handed to {@code onFailed}. Handlers therefore
+ * waits for its next attempt, and after the last one is failed and handed to {@code onFailed}. A failure of our own
+ * infrastructure (see {@code Failures}) spends no attempt: the timer stays due and the loop tries again. Handlers therefore
  * keep their effects in the transaction (as appending events does): a rolled-back batch has run them once already.
  * A plain class, not a bean: several instances run side by side against one database as service instances do.
  */
@@ -118,8 +120,8 @@ public final class TimerFiring {
                 });
                 fired += done ? 1 : 0;
             } catch (RuntimeException e) {
-                if (attempted.get() == null) {
-                    throw e;
+                if (attempted.get() == null || Failures.isTransient(e)) {
+                    throw e; // the database or broker is down, or a writer conflicted: not the timer's fault, no attempt spent
                 }
                 recordFailure(attempted.get(), e);
             }
