@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import io.vigil.platform.config.VigilConfig;
-import org.jboss.logging.Logger;
+import io.vigil.platform.worker.WakeableLoop;
 
 import javax.sql.DataSource;
 import java.sql.Array;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,7 +33,6 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class OutboxRelay {
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x76_69_67_69_6cL; // "vigil"
     private static final int BATCH = 500;
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
@@ -45,10 +43,8 @@ public class OutboxRelay {
     private final Duration ackTimeout;
     private final Duration retention;
     private final boolean enabled;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
+    private final WakeableLoop loop;
     private long lastPrune = System.nanoTime();
-    private Thread thread;
 
     public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, VigilConfig config) {
         this.dataSource = dataSource;
@@ -57,52 +53,31 @@ public class OutboxRelay {
         this.ackTimeout = config.outbox().ackTimeout();
         this.retention = config.outbox().retention();
         this.enabled = config.outbox().enabled();
+        this.loop = new WakeableLoop("outbox-relay", pollInterval, this::relay);
     }
 
     void start(@Observes StartupEvent ignored) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            loop.start();
         }
-        running = true;
-        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     /** Called after a commit that wrote outbox rows. */
     public void wake() {
-        wake.release();
+        loop.wake();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                while (running && publishPending() == BATCH) {
-                    // a full batch: more may be waiting
-                }
-                if (System.nanoTime() - lastPrune > PRUNE_EVERY.toNanos()) {
-                    prunePublished();
-                    lastPrune = System.nanoTime();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("outbox relay could not publish, will retry: %s", e.getMessage());
-                sleepQuietly(pollInterval);
-            }
+    private void relay() {
+        while (loop.running() && publishPending() == BATCH) {
+            // a full batch: more may be waiting
+        }
+        if (System.nanoTime() - lastPrune > PRUNE_EVERY.toNanos()) {
+            prunePublished();
+            lastPrune = System.nanoTime();
         }
     }
 
@@ -163,14 +138,6 @@ public class OutboxRelay {
             Array array = c.createArrayOf("bigint", ids.toArray());
             ps.setArray(1, array);
             ps.executeUpdate();
-        }
-    }
-
-    private static void sleepQuietly(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

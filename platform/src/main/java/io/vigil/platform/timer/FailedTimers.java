@@ -7,9 +7,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vigil.platform.config.VigilConfig;
 import io.vigil.platform.deadletter.DeadLetters;
+import io.vigil.platform.worker.WakeableLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,12 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes timers that used up their attempts to vigil.dead-letter (so the audit log records them), then stamps
@@ -34,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 public class FailedTimers {
     /** The {@value DeadLetters#TOPIC} header of a failed timer's dead letter. */
     public static final String ORIGIN = "timer";
-    private static final Logger LOG = Logger.getLogger(FailedTimers.class);
     private static final int BATCH = 20;
     private static final int POLLS_PER_RETRY = 10;
 
@@ -48,10 +44,7 @@ public class FailedTimers {
     private final ObjectMapper json;
     private final Clock clock;
     private final String service;
-    private final Duration retryEvery;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final WakeableLoop loop;
 
     public FailedTimers(DataSource dataSource, DeadLetters deadLetters, ObjectMapper json, Clock clock, VigilConfig config) {
         this.dataSource = dataSource;
@@ -59,52 +52,27 @@ public class FailedTimers {
         this.json = json;
         this.clock = clock;
         this.service = config.service();
-        this.retryEvery = config.timers().pollInterval().multipliedBy(POLLS_PER_RETRY);
+        this.loop = new WakeableLoop("timer-dead-letters", config.timers().pollInterval().multipliedBy(POLLS_PER_RETRY),
+                this::publishAll);
     }
 
     void start(@Observes StartupEvent ignored) {
-        running = true;
-        thread = Thread.ofPlatform().name("timer-dead-letters").daemon().start(this::loop);
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     /** A timer was just marked failed. */
     public void wake() {
-        wake.release();
+        loop.wake();
     }
 
     /** At start (what a crash left unpublished), when woken, and now and then for what the broker refused. */
-    private void loop() {
-        while (running) {
-            try {
-                while (running && publishPending() == BATCH) {
-                    // a full batch: more may be waiting
-                }
-                wake.tryAcquire(retryEvery.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("failed timers could not be dead-lettered, retrying in %s: %s", retryEvery, TimerFiring.describe(e));
-                try {
-                    wake.tryAcquire(retryEvery.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private void publishAll() {
+        while (loop.running() && publishPending() == BATCH) {
+            // a full batch: more may be waiting
         }
     }
 
