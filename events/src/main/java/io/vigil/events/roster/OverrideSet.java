@@ -10,6 +10,8 @@ import java.time.Instant;
  *
  * @param person username taking the slot
  * @param replaces username scheduled in that slot otherwise (optional)
+ * @param policyRule the policy rule that decided it (optional: absent in events written before it was carried)
+ * @param policyVersion the version of the policy document that held the rule (optional)
  */
 public record OverrideSet(
         String overrideId,
@@ -19,7 +21,9 @@ public record OverrideSet(
         Instant from,
         Instant to,
         String reason,
-        Instant setAt) implements RosterEvent {
+        Instant setAt,
+        String policyRule,
+        String policyVersion) implements RosterEvent {
 
     @Override
     public EventType eventType() {

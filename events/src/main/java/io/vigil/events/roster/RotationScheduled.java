@@ -16,6 +16,8 @@ import java.time.LocalDate;
  * @param timeZone IANA zone id the handoff time is read in
  * @param startsAt Monday 09:00 local of weekStart
  * @param endsAt Monday 09:00 local of the following week
+ * @param policyRule the policy rule that decided it (optional: absent in events written before it was carried)
+ * @param policyVersion the version of the policy document that held the rule (optional)
  */
 public record RotationScheduled(
         LocalDate weekStart,
@@ -24,7 +26,9 @@ public record RotationScheduled(
         String timeZone,
         Instant startsAt,
         Instant endsAt,
-        Instant scheduledAt) implements RosterEvent {
+        Instant scheduledAt,
+        String policyRule,
+        String policyVersion) implements RosterEvent {
 
     @Override
     public EventType eventType() {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param primary username on call as primary from "from" to "to"
  * @param secondary username on call as secondary from "from" to "to"
  * @param overrideIds overrides in force during the shift (optional)
+ * @param policyRule the policy rule that decided it (optional: absent in events written before it was carried)
+ * @param policyVersion the version of the policy document that held the rule (optional)
  */
 public record ShiftStarted(
         LocalDate weekStart,
@@ -21,7 +23,9 @@ public record ShiftStarted(
         String secondary,
         Instant from,
         Instant to,
-        List<String> overrideIds) implements RosterEvent {
+        List<String> overrideIds,
+        String policyRule,
+        String policyVersion) implements RosterEvent {
 
     /** Lists are immutable; an absent list is empty. */
     public ShiftStarted {
