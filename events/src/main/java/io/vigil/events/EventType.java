@@ -25,6 +25,7 @@ import io.vigil.events.ownership.CheckMissed;
 import io.vigil.events.ownership.CheckRecorded;
 import io.vigil.events.ownership.CheckpointCompleted;
 import io.vigil.events.ownership.CheckpointMissed;
+import io.vigil.events.ownership.DeployFlagged;
 import io.vigil.events.ownership.OwnershipAssigned;
 import io.vigil.events.ownership.OwnershipHandedOff;
 import io.vigil.events.ownership.OwnershipReleased;
@@ -86,6 +87,7 @@ public enum EventType {
     POSTMORTEM_FILED("vigil.postmortem.filed.v1", Topics.OWNERSHIP, PostmortemFiled.class),
     POSTMORTEM_OVERDUE("vigil.postmortem.overdue.v1", Topics.OWNERSHIP, PostmortemOverdue.class),
     ROLLOUT_DECIDED("vigil.rollout.decided.v1", Topics.OWNERSHIP, RolloutDecided.class),
+    DEPLOY_FLAGGED("vigil.deploy.flagged.v1", Topics.OWNERSHIP, DeployFlagged.class),
 
     // vigil.ownership: rollout programmes and their phase gates (subject: the programme id)
     PROGRAM_CREATED("vigil.program.created.v1", Topics.OWNERSHIP, ProgramCreated.class),

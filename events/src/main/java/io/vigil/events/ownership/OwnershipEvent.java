@@ -18,6 +18,7 @@ public sealed interface OwnershipEvent extends EventPayload permits
         PostmortemFiled,
         PostmortemOverdue,
         RolloutDecided,
+        DeployFlagged,
         ProgramCreated,
         PhaseGateApproved,
         PhaseGateVetoed,
