@@ -10,7 +10,6 @@ import io.vigil.platform.problem.Problem;
 import io.vigil.policy.Policy;
 import io.vigil.policy.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -31,9 +30,9 @@ public class ProgramCommands {
     private final EventSourcedRepository programs;
     private final Policy policy;
     private final Clock clock;
-    private final Instance<Roster> roster;
+    private final Roster roster;
 
-    public ProgramCommands(EventSourcedRepository programs, Policy policy, Clock clock, Instance<Roster> roster) {
+    public ProgramCommands(EventSourcedRepository programs, Policy policy, Clock clock, Roster roster) {
         this.programs = programs;
         this.policy = policy;
         this.clock = clock;
@@ -95,10 +94,7 @@ public class ProgramCommands {
     }
 
     private Role onCallDuty(String username) {
-        if (!roster.isResolvable()) {
-            return null;
-        }
-        Optional<Roster.OnCall> now = roster.get().onCallAt(clock.instant());
+        Optional<Roster.OnCall> now = roster.onCallAt(clock.instant());
         return now.map(on -> username.equals(on.primary()) ? Role.ON_CALL_PRIMARY
                 : username.equals(on.secondary()) ? Role.ON_CALL_SECONDARY : null).orElse(null);
     }

@@ -48,7 +48,7 @@ final class PhaseRollbacks {
                     + p.phase() + ", and " + form.toPhase() + " is not before it");
         }
         checkForm(form, policy.phases().rollbackForm(), now);
-        String rollbackId = "rb-" + (p.rollbacks().size() + 1);
+        String rollbackId = p.nextRollbackId();
         List<DutyRole> approvals = PhaseRoles.duties(rule.approve());
         List<DutyRole> inform = PhaseRoles.audience(rule.inform(), policy);
         if (rule.immediate() || approvals.isEmpty()) {

@@ -77,6 +77,15 @@ public record Program(
         return name != null;
     }
 
+    /** Rollbacks are numbered within the programme: {@code rb-1}, {@code rb-2}, … */
+    public String lastRollbackId() {
+        return rollbacks.isEmpty() ? null : "rb-" + rollbacks.size();
+    }
+
+    String nextRollbackId() {
+        return "rb-" + (rollbacks.size() + 1);
+    }
+
     public Decision create(String programName, String by, Policy policy, Instant now) {
         if (!ID.matcher(programId).matches()) {
             throw new RuleViolation("program-id", "programId '" + programId + "' must be 'prog-' then lower-case letters, digits and '-'");

@@ -22,6 +22,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
 
@@ -65,6 +68,8 @@ public class ProgramResource {
     @POST
     @Path("/{id}/gates/{toPhase}/approve")
     @Consumes(MediaType.WILDCARD)
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProgramRequests.Approve.class)))
     public ProgramView approve(@PathParam("id") String id, @PathParam("toPhase") String toPhase, byte[] body) {
         commands.approveGate(id, toPhase, actor(), ProgramRequests.Approve.comment(body));
         return view(id);
@@ -92,7 +97,7 @@ public class ProgramResource {
                 request.reason(), blankToNull(request.investigationAssignee()), request.reRampTarget(),
                 "required".equals(request.clientCommunication()) ? ClientCommunication.REQUIRED : ClientCommunication.NOT_REQUIRED);
         Program after = commands.requestRollback(id, form, actor());
-        String rollbackId = "rb-" + after.rollbacks().size();
+        String rollbackId = after.lastRollbackId();
         return Response.status(after.pending() != null ? 202 : 201)
                 .location(uri.getAbsolutePathBuilder().path(rollbackId).build())
                 .entity(rollbackView(id, rollbackId)).build();
