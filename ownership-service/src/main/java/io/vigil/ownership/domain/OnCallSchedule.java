@@ -20,9 +20,10 @@ import java.util.function.Predicate;
 /**
  * The on-call schedule (seed 001 §3), one aggregate with the id {@value #ID}: rotation weeks, overrides, and the
  * last shift announced. Gap-free from its first week on: the first week may be any week not yet over; every later
- * change must leave no instant between the first handover and the last edge without a primary and a secondary, so
- * a week is added next to the others and an override lies where the rotation already covers the other slot.
- * Weeks and overrides that are over are history and stay as they were.
+ * change must leave no instant from now (or from the first handover, if later) to the last edge without a primary
+ * and a secondary, so a week is added next to the others and an override lies where the rotation already covers the
+ * other slot. Weeks and overrides that are over are history: they are not rewritten, and a schedule that lapsed
+ * starts afresh like the very first week.
  */
 public record OnCallSchedule(SortedMap<LocalDate, Rotation> rotations, List<OnCallOverride> overrides, ShiftStarted announced) {
     public static final String ID = "oncall";
@@ -72,7 +73,7 @@ public record OnCallSchedule(SortedMap<LocalDate, Rotation> rotations, List<OnCa
             return Decision.nothing();
         }
         OnCallSchedule next = with(week);
-        next.requireGapFreeAndDistinct(rules);
+        next.requireGapFreeAndDistinct(rules, now);
         RotationScheduled event = new RotationScheduled(week.weekStart(), week.primary(), week.secondary(),
                 calendar.zone().getId(), week.startsAt(), week.endsAt(), now, rules.noGap().ruleId(), rules.noGap().policyVersion());
         return next.withShiftTimer(Decision.by(rules.noGap(), event), now);
@@ -89,7 +90,7 @@ public record OnCallSchedule(SortedMap<LocalDate, Rotation> rotations, List<OnCa
         String replaces = timeline().coverAt(command.from())
                 .map(c -> command.slot() == io.vigil.events.roster.OnCallSlot.PRIMARY ? c.primary() : c.secondary()).orElse(null);
         OnCallSchedule next = with(override);
-        next.requireGapFreeAndDistinct(rules);
+        next.requireGapFreeAndDistinct(rules, now);
         OverrideSet event = new OverrideSet(override.overrideId(), override.slot(), override.person(), replaces,
                 override.from(), override.to(), override.reason(), now, rules.noGap().ruleId(), rules.noGap().policyVersion());
         return next.withShiftTimer(Decision.by(rules.noGap(), event), now);
@@ -124,13 +125,13 @@ public record OnCallSchedule(SortedMap<LocalDate, Rotation> rotations, List<OnCa
                 && announced.primary().equals(cover.primary()) && announced.secondary().equals(cover.secondary());
     }
 
-    private void requireGapFreeAndDistinct(OnCallRules rules) {
+    private void requireGapFreeAndDistinct(OnCallRules rules, Instant now) {
         OnCallTimeline timeline = timeline();
-        timeline.firstUncovered().ifPresent(gap -> {
+        timeline.firstUncovered(now).ifPresent(gap -> {
             throw new RuleViolation(rules.noGap().ruleId(), "the change would leave " + gap
                     + " without a primary and a secondary; the schedule must stay gap-free from its first week on");
         });
-        timeline.firstSamePersonInBothSlots().ifPresent(c -> {
+        timeline.firstSamePersonInBothSlots(now).ifPresent(c -> {
             throw new RuleViolation(rules.rotation().ruleId(), c.primary() + " would be primary and secondary at once during ["
                     + c.from() + ", " + c.until() + "); the two slots need two people");
         });

@@ -65,27 +65,42 @@ public final class OnCallTimeline {
         return Optional.ofNullable(edges().higher(instant));
     }
 
-    /** The first stretch of the span in which a slot is empty, joined with the empty stretches right after it. */
-    public Optional<Interval> firstUncovered() {
-        Optional<Interval> span = span();
-        if (span.isEmpty()) {
+    /**
+     * The first stretch from {@code now} on in which a slot is empty, joined with the empty stretches right after it.
+     * What is over is history and not weighed: a schedule that lapsed starts afresh like the very first week.
+     */
+    public Optional<Interval> firstUncovered(Instant now) {
+        Optional<Interval> ahead = spanAhead(now);
+        if (ahead.isEmpty()) {
             return Optional.empty();
         }
         Instant gapFrom = null;
-        for (Cover c : covers(span.get().from(), span.get().to())) {
+        for (Cover c : covers(ahead.get().from(), ahead.get().to())) {
             if (!c.complete() && gapFrom == null) {
                 gapFrom = c.from();
             } else if (c.complete() && gapFrom != null) {
                 return Optional.of(new Interval(gapFrom, c.from()));
             }
         }
-        return gapFrom == null ? Optional.empty() : Optional.of(new Interval(gapFrom, span.get().to()));
+        return gapFrom == null ? Optional.empty() : Optional.of(new Interval(gapFrom, ahead.get().to()));
     }
 
-    /** The first stretch in which one person would hold both slots. */
-    public Optional<Cover> firstSamePersonInBothSlots() {
-        return span().flatMap(s -> covers(s.from(), s.to()).stream()
+    /** The first stretch from {@code now} on in which one person would hold both slots. */
+    public Optional<Cover> firstSamePersonInBothSlots(Instant now) {
+        return spanAhead(now).flatMap(s -> covers(s.from(), s.to()).stream()
                 .filter(c -> c.primary() != null && c.primary().equals(c.secondary())).findFirst());
+    }
+
+    /** From now, or the first start of what is not over yet if later, to the last edge. */
+    private Optional<Interval> spanAhead(Instant now) {
+        TreeSet<Instant> starts = new TreeSet<>();
+        rotations.stream().filter(r -> r.endsAt().isAfter(now)).forEach(r -> starts.add(r.startsAt()));
+        overrides.stream().filter(o -> o.to().isAfter(now)).forEach(o -> starts.add(o.from()));
+        if (starts.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant from = starts.first().isAfter(now) ? starts.first() : now;
+        return Optional.of(new Interval(from, edges().last()));
     }
 
     private Cover coverOf(Instant from, Instant until) {
