@@ -6,6 +6,7 @@ t0=$SECONDS
 "$INFRA/infra.sh" start
 "$INFRA/build.sh"
 "$INFRA/services.sh" start
+"$INFRA/roster.sh"   # the realm's users as people, an on-call rotation from this week on (idempotent)
 cat <<TXT
 
 Vigil is up ($((SECONDS - t0)) s). Local development only: dev users, dev passwords, clock control on.
@@ -15,6 +16,7 @@ Services (OpenAPI UI at /q/swagger-ui, health at /q/health, metrics at /q/metric
   escalation-service    http://127.0.0.1:8082   alerts, incidents, kill switches
   notification-service  http://127.0.0.1:8083   messages to people
   audit-service         http://127.0.0.1:8084   the verifiable log (roles auditor, admin)
+  Roster: the realm's users are people; oncall-1 … oncall-4 rotate weekly (GET /oncall/now, /oncall/schedule).
   Clock control is ON: GET /admin/clock, POST /admin/clock/advance {"by":"PT15M"} (role admin) on each service.
 
 Keycloak     http://127.0.0.1:$VIGIL_KEYCLOAK_PORT  realm vigil; admin console http://127.0.0.1:$VIGIL_KEYCLOAK_PORT/admin (admin / admin)
