@@ -2,50 +2,91 @@ package io.vigil.ownership.application;
 
 import io.vigil.events.EventPayload;
 import io.vigil.events.VigilEvent;
+import io.vigil.events.deploys.DeployCompleted;
+import io.vigil.events.deploys.DeployEvent;
+import io.vigil.events.deploys.DeployFailed;
+import io.vigil.events.deploys.DeployRolledBack;
 import io.vigil.events.deploys.DeployStarted;
+import io.vigil.events.deploys.RolloutStageReported;
+import io.vigil.events.ownership.RolloutMetrics;
 import io.vigil.ownership.domain.DeployOwnership;
 import io.vigil.ownership.domain.StartDeploy;
+import io.vigil.platform.domain.Decision;
+import io.vigil.platform.domain.RuleViolation;
 import io.vigil.platform.domain.Versioned;
 import io.vigil.platform.eventstore.Cause;
 import io.vigil.platform.eventstore.EventSourcedRepository;
 import io.vigil.platform.inbox.RejectedEvent;
+import io.vigil.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Starts the ownership of a production deploy, whether registered over HTTP or announced on Kafka. */
+/**
+ * Starts the ownership of a production deploy, whether registered over HTTP or announced on Kafka, and records
+ * what CI/CD systems report about it afterwards (completed, rolled back, rollout stages).
+ */
 @ApplicationScoped
 public class DeployRegistration {
-    private final EventSourcedRepository deploys;
-    private final RulesInForce rules;
+    static final String OWNER_REGISTERED = "ownership.default-owner";
 
-    public DeployRegistration(EventSourcedRepository deploys, RulesInForce rules) {
+    private final EventSourcedRepository deploys;
+    private final Policy policy;
+    private final People people;
+
+    public DeployRegistration(EventSourcedRepository deploys, Policy policy, People people) {
         this.deploys = deploys;
-        this.rules = rules;
+        this.policy = policy;
+        this.people = people;
     }
 
     /** @return the deploy after its start: owner and window */
     @Transactional
     public DeployOwnership register(StartDeploy command, String actor) {
+        String owner = command.namedOwner() == null || command.namedOwner().isBlank() ? command.mergedBy() : command.namedOwner();
+        if (!people.isRegistered(owner)) {
+            throw new RuleViolation(OWNER_REGISTERED, "the owner '" + owner + "' is not a registered person; register them with PUT /people/"
+                    + owner + " or name a registered owner");
+        }
         return deploys.decide(DeployOwnership.KIND, command.deployId(), Cause.actor(actor),
-                deploy -> deploy.start(command, rules.ownership())).state();
+                deploy -> deploy.start(command, policy)).state();
     }
 
     /**
-     * A deploy announced by a CI/CD system. Our own announcements come back on the same topic;
-     * those deploys exist already and are left alone.
+     * An event a CI/CD system published on {@code vigil.deploys}. Our own announcements come back on the same
+     * topic; those deploys exist already and are left alone.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void startedElsewhere(VigilEvent<EventPayload> started) {
-        if (!(started.payload() instanceof DeployStarted payload)) {
+    public void receivedFromCi(VigilEvent<EventPayload> event) {
+        if (!(event.payload() instanceof DeployEvent payload)) {
             return;
         }
-        if (!started.subject().equals(payload.deployId())) {
-            throw new RejectedEvent("subject '" + started.subject() + "' is not the deployId '" + payload.deployId() + "'");
+        if (!event.subject().equals(payload.deployId())) {
+            throw new RejectedEvent("subject '" + event.subject() + "' is not the deployId '" + payload.deployId() + "'");
         }
-        Versioned<DeployOwnership> deploy = deploys.load(DeployOwnership.KIND, started.subject());
-        if (deploy.exists()) {
+        Versioned<DeployOwnership> deploy = deploys.load(DeployOwnership.KIND, event.subject());
+        if (payload instanceof DeployStarted started) {
+            if (deploy.exists()) {
+                return;
+            }
+            if (!people.isRegistered(started.mergedBy())) {
+                throw new RejectedEvent("rule " + OWNER_REGISTERED + ": the owner '" + started.mergedBy()
+                        + "' (who merged the PR) is not a registered person");
+            }
+            deploys.recordReceived(DeployOwnership.KIND, event.subject(), event, d -> d.assignOwner(policy));
             return;
         }
-        deploys.recordReceived(DeployOwnership.KIND, started.subject(), started, d -> d.assignOwner(rules.ownership()));
+        if (!deploy.state().exists()) {
+            throw new RejectedEvent("deploy '" + event.subject() + "' was never started: " + event.type().typeName() + " has no window to belong to");
+        }
+        deploys.recordReceived(DeployOwnership.KIND, event.subject(), event, d -> switch (payload) {
+            case DeployRolledBack r -> d.rolledBack(event.id(), r.rolledBackAt(), policy);
+            case RolloutStageReported r -> d.decideRollout(new RolloutMetrics(r.percent(), r.errorRatePct(),
+                    r.baselineErrorRatePct(), r.p99Ms(), r.baselineP99Ms(), r.failedHealthChecks(), r.observedForSeconds()),
+                    r.releaseType() == null ? null : r.releaseType().name().toLowerCase(java.util.Locale.ROOT),
+                    r.stageStartedAt(), null, r.reportedAt(), policy);
+            case DeployCompleted c -> Decision.nothing();
+            case DeployFailed f -> Decision.nothing();
+            default -> Decision.nothing();
+        });
     }
 }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Deploy events from CI/CD systems: a deploy that starts gets an owner. */
+/** Deploy events from CI/CD systems: a deploy that starts gets an owner; completions, rollbacks and rollout stages are recorded on it. */
 @ApplicationScoped
 public class DeployEventsConsumer {
     static final String CONSUMER = "ownership.deploys";
@@ -23,6 +23,6 @@ public class DeployEventsConsumer {
     @Incoming("deploys")
     @Blocking
     void consume(ConsumerRecord<String, byte[]> record) {
-        inbound.accept(CONSUMER, record, registration::startedElsewhere);
+        inbound.accept(CONSUMER, record, registration::receivedFromCi);
     }
 }

@@ -32,6 +32,30 @@ public class DeployWindowEntity {
     public Instant windowEndsAt;
     @Column(name = "released_at")
     public Instant releasedAt;
+    public int handoffs;
+    @Column(name = "last_check_at")
+    public Instant lastCheckAt;
+    @Column(name = "next_check_due_at")
+    public Instant nextCheckDueAt;
+    @Column(name = "missed_checks")
+    public int missedChecks;
+    /** Comma-separated checkpoints, in the order they happened, e.g. {@code T0,T4}. */
+    @Column(name = "checkpoints_done")
+    public String checkpointsDone = "";
+    @Column(name = "checkpoints_missed")
+    public String checkpointsMissed = "";
+    @Column(name = "postmortems_required")
+    public int postmortemsRequired;
+    @Column(name = "postmortems_filed")
+    public int postmortemsFiled;
+    @Column(name = "postmortems_overdue")
+    public int postmortemsOverdue;
+    @Column(name = "last_rollout_decision")
+    public String lastRolloutDecision;
+    /** Comma-separated rule ids the deploy was flagged for at its start (pre-deploy gaps, avoided slots). */
+    public String violations = "";
+    @Column(name = "signed_off_by")
+    public String signedOffBy;
     @Column(name = "aggregate_version")
     public int aggregateVersion;
 }

@@ -1,7 +1,18 @@
 package io.vigil.ownership.persistence;
 
 import io.vigil.events.deploys.DeployStarted;
+import io.vigil.events.ownership.CheckMissed;
+import io.vigil.events.ownership.CheckRecorded;
+import io.vigil.events.ownership.CheckpointCompleted;
+import io.vigil.events.ownership.CheckpointMissed;
+import io.vigil.events.ownership.DeployFlagged;
 import io.vigil.events.ownership.OwnershipAssigned;
+import io.vigil.events.ownership.OwnershipHandedOff;
+import io.vigil.events.ownership.OwnershipReleased;
+import io.vigil.events.ownership.PostmortemFiled;
+import io.vigil.events.ownership.PostmortemOverdue;
+import io.vigil.events.ownership.PostmortemRequired;
+import io.vigil.events.ownership.RolloutDecided;
 import io.vigil.ownership.domain.DeployOwnership;
 import io.vigil.platform.eventstore.StoredEvent;
 import io.vigil.platform.projection.Projection;
@@ -54,12 +65,49 @@ public class DeployWindowProjector implements Projection {
                 w.aggregateVersion = event.version();
                 windows.persist(w);
             }
-            case OwnershipAssigned a -> windows.findByIdOptional(event.aggregateId()).ifPresent(w -> {
-                w.owner = a.owner();
-                w.windowEndsAt = a.windowEndsAt();
+            default -> windows.findByIdOptional(event.aggregateId()).ifPresent(w -> {
+                progress(w, event.payload());
                 w.aggregateVersion = event.version();
             });
-            default -> windows.findByIdOptional(event.aggregateId()).ifPresent(w -> w.aggregateVersion = event.version());
         }
+    }
+
+    private static void progress(DeployWindowEntity w, Object payload) {
+        switch (payload) {
+            case OwnershipAssigned a -> {
+                w.owner = a.owner();
+                w.windowEndsAt = a.windowEndsAt();
+            }
+            case OwnershipHandedOff h -> {
+                w.owner = h.to();
+                w.handoffs++;
+            }
+            case CheckRecorded c -> {
+                w.lastCheckAt = c.recordedAt();
+                w.nextCheckDueAt = c.nextDueAt();
+            }
+            case CheckMissed m -> {
+                w.missedChecks++;
+                w.nextCheckDueAt = null;
+            }
+            case CheckpointCompleted c -> w.checkpointsDone = append(w.checkpointsDone, c.checkpoint().name());
+            case CheckpointMissed m -> w.checkpointsMissed = append(w.checkpointsMissed, m.checkpoint().name());
+            case PostmortemRequired r -> w.postmortemsRequired++;
+            case PostmortemFiled f -> w.postmortemsFiled++;
+            case PostmortemOverdue o -> w.postmortemsOverdue++;
+            case RolloutDecided r -> w.lastRolloutDecision = r.decision().name();
+            case DeployFlagged f -> w.violations = String.join(",", f.violations());
+            case OwnershipReleased r -> {
+                w.releasedAt = r.releasedAt();
+                w.signedOffBy = r.signedOffBy();
+                w.nextCheckDueAt = null;
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static String append(String list, String item) {
+        return list.isEmpty() ? item : list + "," + item;
     }
 }

@@ -48,7 +48,8 @@ public class DeployResource {
         String deployId = request.deployId() != null ? request.deployId() : "dep-" + UUID.randomUUID();
         StartDeploy command = new StartDeploy(deployId, request.service(), request.version(), request.environment(),
                 request.mergedBy(), request.owner(), request.prUrl(), request.stagingReportPassed(),
-                request.rollbackPlanUrl(), request.startedAt() != null ? request.startedAt() : clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                request.rollbackPlanUrl(), request.startedAt() != null ? request.startedAt() : clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                request.preDeploy(), request.releaseType(), Boolean.TRUE.equals(request.emergency()));
         DeployOwnership deploy = registration.register(command, identity.getPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(deployId).build())
                 .entity(new Registered(deployId, deploy.owner(), deploy.window().endsAt()))

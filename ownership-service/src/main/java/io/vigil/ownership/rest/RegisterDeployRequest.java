@@ -6,8 +6,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** Body of {@code POST /deploys}. */
+/** Body of {@code POST /deploys}; {@code preDeploy} confirms the pre-deploy checklist items by their key. */
 public record RegisterDeployRequest(
         @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain letters, digits and . _ : - only") String deployId,
         @NotBlank String service,
@@ -18,5 +19,8 @@ public record RegisterDeployRequest(
         @NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String prUrl,
         @NotNull Boolean stagingReportPassed,
         @NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String rollbackPlanUrl,
-        Instant startedAt) {
+        Instant startedAt,
+        Map<String, Boolean> preDeploy,
+        @Pattern(regexp = "patch|minor|major", message = "must be patch, minor or major") String releaseType,
+        Boolean emergency) {
 }

@@ -5,6 +5,8 @@ import io.vigil.events.deploys.DeployStarted;
 import io.vigil.events.ownership.OwnershipAssigned;
 import io.vigil.platform.domain.Decision;
 import io.vigil.platform.domain.RuleViolation;
+import io.vigil.policy.Policy;
+import io.vigil.policy.PolicyLoader;
 import io.vigil.policy.PolicyRule;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeployOwnershipTest {
     static final Instant T0 = Instant.parse("2026-11-22T14:00:00Z");
-    static final PolicyRule DEFAULT_OWNER = new PolicyRule("ownership.default-owner", "test-1");
-    static final OwnershipRules RULES = new OwnershipRules(Duration.ofHours(48), DEFAULT_OWNER);
+    static final Policy RULES = new PolicyLoader().loadDefault().policy();
+    static final PolicyRule DEFAULT_OWNER = new PolicyRule("ownership.default-owner", RULES.version());
 
     static StartDeploy command(String namedOwner) {
         return new StartDeploy("dep-1", "checkout", "1.42.0", "production", "engineer", namedOwner,
-                "https://git.example.com/pr/142", true, "https://git.example.com/rollback", T0);
+                "https://git.example.com/pr/142", true, "https://git.example.com/rollback", T0, DeployFlagsTest.ALL_CONFIRMED, null, true);
     }
 
     static DeployOwnership fresh() {
@@ -47,7 +49,7 @@ class DeployOwnershipTest {
         assertThat(assigned.assignedBecause()).isEqualTo(OwnerSelection.MERGED_THE_PR);
         assertThat(decision.rule()).isEqualTo(DEFAULT_OWNER);
         assertThat(assigned.policyRule()).isEqualTo(DEFAULT_OWNER.ruleId());
-        assertThat(assigned.policyVersion()).isEqualTo("test-1");
+        assertThat(assigned.policyVersion()).isEqualTo(RULES.version());
     }
 
     @Test
@@ -72,10 +74,7 @@ class DeployOwnershipTest {
         OwnershipAssigned assigned = (OwnershipAssigned) fresh().start(command(null), RULES).events().get(1);
         assertThat(assigned.windowStartsAt()).isEqualTo(T0);
         assertThat(assigned.windowEndsAt()).isEqualTo(Instant.parse("2026-11-24T14:00:00Z"));
-
-        OwnershipRules shorter = new OwnershipRules(Duration.ofHours(24), DEFAULT_OWNER);
-        OwnershipAssigned day = (OwnershipAssigned) fresh().start(command(null), shorter).events().get(1);
-        assertThat(day.windowEndsAt()).isEqualTo(Instant.parse("2026-11-23T14:00:00Z"));
+        assertThat(Duration.between(assigned.windowStartsAt(), assigned.windowEndsAt())).isEqualTo(RULES.ownership().window().length());
     }
 
     @Test
@@ -95,8 +94,11 @@ class DeployOwnershipTest {
 
         Decision decision = replay(List.of(started)).assignOwner(RULES);
 
-        assertThat(decision.events()).singleElement().isInstanceOfSatisfying(OwnershipAssigned.class,
+        assertThat(decision.events()).first().isInstanceOfSatisfying(OwnershipAssigned.class,
                 a -> assertThat(a.owner()).isEqualTo("engineer"));
+        // a CI/CD system confirms no seed 002 item, and this Sunday deploy is outside the schedule: flagged
+        assertThat(decision.events()).hasSize(2).last().isInstanceOfSatisfying(io.vigil.events.ownership.DeployFlagged.class,
+                f -> assertThat(f.violations()).contains("predeploy.tests-passing", "schedule.weekend"));
     }
 
     @Test

@@ -47,6 +47,11 @@ class PolicyOverrideIT {
         }
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void registerPeople() {
+        RegisteredPeople.registerAll();
+    }
+
     @Test
     void shouldOpenTheWindowTheOverrideSays() {
         String id = "dep-" + UUID.randomUUID();
