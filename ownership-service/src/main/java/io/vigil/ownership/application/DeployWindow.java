@@ -61,6 +61,11 @@ public class DeployWindow {
         return decide(deployId, by, d -> d.filePostmortem(by, docUrl, now(), policy));
     }
 
+    @Transactional
+    public DeployOwnership manualIntervention(String deployId, String by, boolean privileged) {
+        return decide(deployId, by, d -> d.manualIntervention(by, privileged, now(), policy));
+    }
+
     /** @param owner the person reporting, checked against the owner; null for a publishing system */
     @Transactional
     public RolloutDecided reportRollout(String deployId, String actor, String owner, RolloutMetrics metrics, String releaseType,

@@ -236,6 +236,21 @@ public record DeployOwnership(String deployId, DeployStarted started, String own
         return postmortemTriggered(PostmortemTrigger.ROLLBACK, eventId, at, policy);
     }
 
+    /**
+     * Someone intervened by hand in the window (seed 000 "manual intervention required"): the owner, or an ingestion
+     * owner or SRE lead ({@code privileged}) reports it, and a post-mortem is required of the owner.
+     */
+    public Decision manualIntervention(String by, boolean privileged, Instant at, Policy policy) {
+        String rule = policy.ownership().postmortem().trigger(PostmortemDuty.spelling(PostmortemTrigger.MANUAL_INTERVENTION)).ruleId();
+        if (!privileged && !by.equals(owner)) {
+            throw RuleViolation.forbidden(rule, "only the window's owner (" + owner + "), an ingestion owner or the SRE lead may report a manual intervention");
+        }
+        if (!window.contains(at) || log.released()) {
+            throw new RuleViolation(rule, "the window is over; a manual intervention after it requires no post-mortem here");
+        }
+        return postmortemTriggered(PostmortemTrigger.MANUAL_INTERVENTION, "manual-intervention:" + by + ":" + at, at, policy);
+    }
+
     /** The owner files the incident doc; it answers every post-mortem still open. */
     public Decision filePostmortem(String by, String docUrl, Instant now, Policy policy) {
         List<PostmortemRequired> open = log.openPostmortems();

@@ -25,6 +25,7 @@ import java.util.List;
 public class DeployWindowResource {
     static final String INGESTION_OWNER = "ingestion-owner";
     static final String EVENT_PUBLISHER = "event-publisher";
+    static final String SRE_LEAD = "sre-lead";
 
     private final DeployWindow window;
     private final DeployWindowRepository windows;
@@ -81,6 +82,14 @@ public class DeployWindowResource {
     @Path("/postmortem")
     public DeployView postmortem(@PathParam("id") String id, @Valid @NotNull WindowRequests.Postmortem body) {
         window.filePostmortem(id, me(), body.docUrl());
+        return view(id);
+    }
+
+    /** A manual intervention in the window: it requires a post-mortem (seed 000). */
+    @POST
+    @Path("/interventions")
+    public DeployView intervention(@PathParam("id") String id) {
+        window.manualIntervention(id, me(), identity.hasRole(INGESTION_OWNER) || identity.hasRole(SRE_LEAD));
         return view(id);
     }
 

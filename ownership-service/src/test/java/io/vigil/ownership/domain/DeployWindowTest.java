@@ -241,6 +241,20 @@ class DeployWindowTest {
         assertRefused(() -> deploy().filePostmortem("engineer", "https://docs/x", at(Duration.ofHours(6)), POLICY), "postmortem.overdue", false);
     }
 
+    @Test
+    void shouldRequireAPostmortemForAManualInterventionReportedByTheOwnerOrAnSreLead() {
+        assertRefused(() -> deploy().manualIntervention("oncall-1", false, at(Duration.ofHours(1)), POLICY), "postmortem.manual-intervention", true);
+        assertRefused(() -> deploy().manualIntervention("engineer", false, T48, POLICY), "postmortem.manual-intervention", false);
+
+        Decision required = take(deploy().manualIntervention("sre-lead", true, at(Duration.ofHours(1)), POLICY));
+
+        assertThat(required.events()).singleElement().isInstanceOfSatisfying(PostmortemRequired.class, p -> {
+            assertThat(p.trigger()).isEqualTo(PostmortemTrigger.MANUAL_INTERVENTION);
+            assertThat(p.owner()).isEqualTo("engineer");
+            assertThat(p.docPath()).isEqualTo("docs/incidents/2026-11-22-checkout-manual-intervention.md");
+        });
+    }
+
     static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String rule, boolean forbidden) {
         assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolation.class, e -> {
             assertThat(e.rule()).isEqualTo(rule);

@@ -198,7 +198,14 @@ class DeployWindowIT {
             post("auditor", "/deploys/" + id + path, body).then().statusCode(403)
                     .contentType("application/problem+json").body("rule", org.hamcrest.Matchers.notNullValue());
         });
+        given().post("/deploys/" + id + "/interventions").then().statusCode(401);
+        given().auth().oauth2(Tokens.of("auditor")).post("/deploys/" + id + "/interventions").then().statusCode(403)
+                .body("rule", equalTo("postmortem.manual-intervention"));
+        given().auth().oauth2(Tokens.of("sre-lead")).post("/deploys/" + id + "/interventions").then().statusCode(200)
+                .body("postmortems.required", equalTo(1));
         given().get("/people/oncall-1/duty").then().statusCode(401);
+        post("oncall-1", "/deploys/" + id + "/postmortem", Map.of("docUrl", "https://docs.example.com/pm"))
+                .then().statusCode(200).body("postmortems.filed", equalTo(1));
         post("oncall-1", "/deploys/" + id + "/postmortem", Map.of("docUrl", "https://docs.example.com/pm"))
                 .then().statusCode(409).body("rule", equalTo("postmortem.overdue"));
         post("oncall-1", "/deploys/nope-" + UUID.randomUUID() + "/checks", Map.of()).then().statusCode(404)
