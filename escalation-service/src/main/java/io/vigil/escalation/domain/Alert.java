@@ -1,0 +1,40 @@
+package io.vigil.escalation.domain;
+
+import io.vigil.events.EventPayload;
+import io.vigil.events.alerts.AlertRaised;
+import io.vigil.events.alerts.AlertResolved;
+import io.vigil.platform.domain.AggregateKind;
+import io.vigil.platform.domain.Decision;
+
+/**
+ * One alert key as monitoring systems report it: its stream holds every {@code alert.raised} and
+ * {@code alert.resolved} with that key (the events' subject), whether received on Kafka or published by our
+ * HTTP adapters. Which incident an alert belongs to is the incident's business ({@link Incident#alertKeys()}).
+ */
+public record Alert(String alertKey, boolean firing, int raised) {
+    public static final AggregateKind<Alert> KIND = new AggregateKind<>() {
+        @Override
+        public String name() {
+            return "alert";
+        }
+
+        @Override
+        public Alert initial(String id) {
+            return new Alert(id, false, 0);
+        }
+
+        @Override
+        public Alert apply(Alert state, EventPayload event) {
+            return switch (event) {
+                case AlertRaised r -> new Alert(state.alertKey, true, state.raised + 1);
+                case AlertResolved r -> new Alert(state.alertKey, false, state.raised);
+                default -> state;
+            };
+        }
+    };
+
+    /** An alert reported through one of our HTTP adapters: a fact, published with the alert key as subject. */
+    public Decision report(EventPayload alertEvent) {
+        return Decision.record(alertEvent);
+    }
+}
