@@ -75,7 +75,7 @@ class OnCallIT {
         for (int i = 0; i <= WEEKS_AHEAD; i++) {
             LocalDate week = current.plusWeeks(i);
             putWeek(i % 2 == 0 ? "admin" : "ingestion-owner", week, pairOf(week).get(0), pairOf(week).get(1))
-                    .then().statusCode(200);
+                    .then().log().ifValidationFails().statusCode(200);
         }
         timers.fireDue();
     }
