@@ -16,11 +16,6 @@ public record Cover(Instant from, Instant until, LocalDate weekStart, String pri
         return primary != null && secondary != null;
     }
 
-    public boolean samePeopleAs(Cover other) {
-        return other != null && java.util.Objects.equals(primary, other.primary)
-                && java.util.Objects.equals(secondary, other.secondary);
-    }
-
     public List<String> overrideIds() {
         List<String> ids = new ArrayList<>();
         if (primaryOverride != null) {

@@ -1,6 +1,7 @@
 package io.vigil.ownership.domain;
 
 import io.vigil.events.EventPayload;
+import io.vigil.events.roster.OnCallSlot;
 import io.vigil.events.roster.OverrideSet;
 import io.vigil.events.roster.RotationScheduled;
 import io.vigil.events.roster.ShiftStarted;
@@ -88,7 +89,7 @@ public record OnCallSchedule(SortedMap<LocalDate, Rotation> rotations, List<OnCa
         OnCallOverride override = new OnCallOverride(command.overrideId(), command.slot(), command.person(),
                 command.from(), command.to(), command.reason());
         String replaces = timeline().coverAt(command.from())
-                .map(c -> command.slot() == io.vigil.events.roster.OnCallSlot.PRIMARY ? c.primary() : c.secondary()).orElse(null);
+                .map(c -> command.slot() == OnCallSlot.PRIMARY ? c.primary() : c.secondary()).orElse(null);
         OnCallSchedule next = with(override);
         next.requireGapFreeAndDistinct(rules, now);
         OverrideSet event = new OverrideSet(override.overrideId(), override.slot(), override.person(), replaces,
