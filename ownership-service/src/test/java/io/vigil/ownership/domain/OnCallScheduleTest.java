@@ -263,4 +263,22 @@ class OnCallScheduleTest {
         assertThat(d.events()).hasSize(1);
         assertThat(state.timeline().coverAt(later)).get().extracting(Cover::primary).isEqualTo("oncall-3");
     }
+
+    @Test
+    void shouldStartTheShiftAtNineLocalAfterLordHoweMovesHalfAnHour() {
+        OnCallRules lordHowe = new OnCallRules(RotationCalendarTest.in("Australia/Lord_Howe"), RULES.rotation(), RULES.noGap());
+        LocalDate before = LocalDate.parse("2026-09-28");
+        Instant now = Instant.parse("2026-09-20T00:00:00Z");
+        apply(state.schedule(new ScheduleRotation(before, "oncall-1", "oncall-2"), lordHowe, REGISTERED, now));
+        apply(state.schedule(new ScheduleRotation(before.plusWeeks(1), "oncall-3", "oncall-4"), lordHowe, REGISTERED, now));
+        Instant handover = Instant.parse("2026-10-04T22:00:00Z"); // 09:00 at +11:00; the week began at 09:00 +10:30
+
+        assertThat(state.timeline().coverAt(handover.minusSeconds(1))).get().extracting(Cover::primary).isEqualTo("oncall-1");
+        Decision shift = apply(state.announceShift(handover, lordHowe));
+        assertThat(shift.events()).singleElement().isInstanceOfSatisfying(ShiftStarted.class, s -> {
+            assertThat(s.primary()).isEqualTo("oncall-3");
+            assertThat(s.from()).isEqualTo(handover);
+            assertThat(s.to()).isEqualTo(Instant.parse("2026-10-11T22:00:00Z"));
+        });
+    }
 }
