@@ -5,9 +5,11 @@ CREATE TABLE roster_person (
     name     TEXT NOT NULL,
     email    TEXT NOT NULL
 );
+-- granted_at: when several people hold a role, the ladder pages the one it was granted to last.
 CREATE TABLE roster_role (
-    username TEXT NOT NULL,
-    role     TEXT NOT NULL,
+    username   TEXT        NOT NULL,
+    role       TEXT        NOT NULL,
+    granted_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (username, role)
 );
 CREATE TABLE roster_rotation (

@@ -6,6 +6,8 @@ import io.vigil.policy.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** Who holds each role at an instant, for an incident on a service, from our copies of the roster and the windows. */
 @ApplicationScoped
@@ -18,12 +20,12 @@ public class DutyLookup {
 
     public Duty at(Instant at, String service) {
         return role -> switch (role) {
-            case ON_CALL_PRIMARY -> roster.onCall("primary", at).orElse(null);
-            case ON_CALL_SECONDARY -> roster.onCall("secondary", at).orElse(null);
-            case INGESTION_OWNER -> (service == null ? java.util.Optional.<RosterReadModel.OpenWindow>empty() : roster.openWindow(service, at))
-                    .map(RosterReadModel.OpenWindow::owner)
-                    .orElseGet(() -> roster.holderOf(Role.INGESTION_OWNER.id()).orElse(null));
-            default -> roster.holderOf(role.id()).orElse(null);
+            case ON_CALL_PRIMARY -> roster.onCall("primary", at).stream().toList();
+            case ON_CALL_SECONDARY -> roster.onCall("secondary", at).stream().toList();
+            case INGESTION_OWNER -> (service == null ? Optional.<RosterReadModel.OpenWindow>empty() : roster.openWindow(service, at))
+                    .map(w -> List.of(w.owner()))
+                    .orElseGet(() -> roster.holdersOf(Role.INGESTION_OWNER.id()));
+            default -> roster.holdersOf(role.id());
         };
     }
 }

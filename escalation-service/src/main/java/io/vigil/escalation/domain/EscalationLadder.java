@@ -71,12 +71,18 @@ public final class EscalationLadder {
         return d;
     }
 
-    /** The people a step reaches now, each in their role, with the response time the on-call policy gives a page. */
+    /** The people a step reaches now, each in their role (a role nobody holds is a target without a person), with the response time the on-call policy gives a page. */
     public List<Target> targets(Ladder.Step step, Duty duty, Instant now) {
-        return step.targets().stream()
-                .map(role -> new Target(DutyRole.valueOf(role.name()), duty.holder(role),
-                        step.action() == Ladder.Action.PAGE ? respondBy(role, now) : null))
-                .toList();
+        List<Target> targets = new java.util.ArrayList<>();
+        for (Role role : step.targets()) {
+            Instant due = step.action() == Ladder.Action.PAGE ? respondBy(role, now) : null;
+            List<String> people = duty.holders(role);
+            if (people.isEmpty()) {
+                targets.add(new Target(DutyRole.valueOf(role.name()), null, due));
+            }
+            people.forEach(person -> targets.add(new Target(DutyRole.valueOf(role.name()), person, due)));
+        }
+        return List.copyOf(targets);
     }
 
     public static EscalationAction action(Ladder.Step step) {

@@ -197,7 +197,7 @@ public record Incident(String id, boolean exists, String service, Severity sever
         var rule = policy.rule(step);
         long after = minutes(step.after());
         String why = reason != null ? reason : after == 0 ? "the incident opened" : "unresolved " + after + " min after opening";
-        return new IncidentEscalated(id, severity, index, (int) after, EscalationLadder.action(step), targets,
+        return new IncidentEscalated(id, ladder.severity(), index, (int) after, EscalationLadder.action(step), targets,
                 why, by, now, rule.ruleId(), rule.policyVersion());
     }
 

@@ -17,7 +17,7 @@ public final class IncidentResponders {
 
     /** @throws RuleViolation (403) when {@code username} is none of them */
     public static void mustBeOne(String username, Set<String> realmRoles, Duty duty) {
-        boolean onCall = username.equals(duty.holder(Role.ON_CALL_PRIMARY)) || username.equals(duty.holder(Role.ON_CALL_SECONDARY));
+        boolean onCall = duty.holders(Role.ON_CALL_PRIMARY).contains(username) || duty.holders(Role.ON_CALL_SECONDARY).contains(username);
         if (onCall || realmRoles.contains(Role.INGESTION_OWNER.id()) || realmRoles.contains(Role.SRE_LEAD.id())) {
             return;
         }

@@ -51,8 +51,10 @@ public class RosterProjector implements Projection {
                     INSERT INTO roster_person (username, name, email) VALUES (?, ?, ?)
                     ON CONFLICT (username) DO UPDATE SET name = excluded.name, email = excluded.email""",
                     p.username(), p.name(), p.email());
-            case RoleGranted g -> sql.update("INSERT INTO roster_role (username, role) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    g.username(), role(g.role()));
+            case RoleGranted g -> sql.update("""
+                    INSERT INTO roster_role (username, role, granted_at) VALUES (?, ?, ?)
+                    ON CONFLICT (username, role) DO UPDATE SET granted_at = excluded.granted_at""",
+                    g.username(), role(g.role()), g.grantedAt());
             case RoleRevoked r -> sql.update("DELETE FROM roster_role WHERE username = ? AND role = ?", r.username(), role(r.role()));
             case RotationScheduled r -> sql.update("""
                     INSERT INTO roster_rotation (week_start, primary_person, secondary_person, starts_at, ends_at, aggregate_version)

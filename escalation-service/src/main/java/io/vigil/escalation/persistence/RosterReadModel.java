@@ -34,10 +34,9 @@ public class RosterReadModel {
                 rs -> rs.getString(1), at, at).stream().findFirst();
     }
 
-    /** Who holds a realm role; the first by name when several do. */
-    public Optional<String> holderOf(String role) {
-        return sql.query("SELECT username FROM roster_role WHERE role = ? ORDER BY username LIMIT 1", rs -> rs.getString(1), role)
-                .stream().findFirst();
+    /** Everyone holding a realm role, by name: the ladder reaches each of them. */
+    public List<String> holdersOf(String role) {
+        return sql.query("SELECT username FROM roster_role WHERE role = ? ORDER BY username", rs -> rs.getString(1), role);
     }
 
     /** The deploy window open on {@code service} at {@code at}, the latest started if several are. */

@@ -60,6 +60,7 @@ class EscalationLadderTest {
         LadderHarness h = LadderHarness.opened(P1);
         IncidentOpened opened = (IncidentOpened) h.events.get(0);
         assertThat(opened.severity()).isEqualTo(Severity.P1);
+        assertThat(((IncidentEscalated) h.events.get(1)).severity()).isEqualTo(Severity.P1);
         assertThat(opened.policyRule()).isEqualTo("severity.P1.circuit-breaker-open");
         assertThat(opened.policyVersion()).isEqualTo(LadderHarness.POLICY.version());
         h.at(Duration.ofMinutes(60));
@@ -67,7 +68,7 @@ class EscalationLadderTest {
                 "ladder.P1.step0 -> ON_CALL_PRIMARY=oncall-1",
                 "ladder.P1.unacknowledged -> ON_CALL_SECONDARY=oncall-2",
                 "ladder.P1.step2 -> INGESTION_OWNER=ingestion-owner",
-                "ladder.P1.step3 -> SRE_LEAD=sre-lead,PRODUCT_MANAGER=product-manager");
+                "ladder.P1.step3 -> SRE_LEAD=sre-lead,SRE_LEAD=sre-lead-2,PRODUCT_MANAGER=product-manager");
         assertThat(h.escalations().get(1).reason()).contains("not acknowledged");
         assertThat(h.escalations().get(0).targets().get(0).dueAt()).isEqualTo(LadderHarness.OPENED.plus(Duration.ofMinutes(15)));
     }

@@ -21,12 +21,12 @@ final class LadderHarness {
     static final Policy POLICY = new PolicyLoader().loadDefault().policy();
     static final Instant OPENED = Instant.parse("2026-11-23T10:00:00Z");
     static final Duty DUTY = role -> switch (role) {
-        case ON_CALL_PRIMARY -> "oncall-1";
-        case ON_CALL_SECONDARY -> "oncall-2";
-        case INGESTION_OWNER -> "ingestion-owner";
-        case SRE_LEAD -> "sre-lead";
-        case PRODUCT_MANAGER -> "product-manager";
-        default -> null;
+        case ON_CALL_PRIMARY -> List.of("oncall-1");
+        case ON_CALL_SECONDARY -> List.of("oncall-2");
+        case INGESTION_OWNER -> List.of("ingestion-owner");
+        case SRE_LEAD -> List.of("sre-lead", "sre-lead-2");
+        case PRODUCT_MANAGER -> List.of("product-manager");
+        default -> List.of();
     };
 
     private record Pending(long seq, String kind, Instant dueAt, String payload) {
