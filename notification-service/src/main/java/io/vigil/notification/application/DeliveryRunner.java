@@ -1,0 +1,100 @@
+package io.vigil.notification.application;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vigil.events.notifications.Channel;
+import io.vigil.notification.channel.ChannelSender;
+import io.vigil.notification.channel.OutgoingMessage;
+import io.vigil.notification.config.NotificationConfig;
+import io.vigil.notification.domain.DeliveryBackoff;
+import io.vigil.notification.persistence.Deliveries;
+import io.vigil.notification.persistence.DeliveryRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Sends the due deliveries of one channel, one transaction per delivery: the row is claimed with SKIP LOCKED (so
+ * several instances never send one twice), sent, and its attempt recorded with the outcome in that transaction.
+ * A failure waits for its next attempt (exponential backoff, capped); after the last one the delivery has failed.
+ * Each channel runs on its own, so a channel that is down delays only its own messages.
+ */
+@ApplicationScoped
+public class DeliveryRunner {
+    private static final Logger LOG = Logger.getLogger(DeliveryRunner.class);
+    private static final int MAX_ERROR = 2000;
+    /** Attempts per run at most, so a run ends even when the clock stands still. */
+    private static final int BATCH = 500;
+
+    private final Deliveries deliveries;
+    private final DeliveryOutcomes outcomes;
+    private final Map<Channel, ChannelSender> senders;
+    private final DeliveryBackoff backoff;
+    private final Clock clock;
+
+    public DeliveryRunner(Deliveries deliveries, DeliveryOutcomes outcomes, Instance<ChannelSender> senders,
+                          NotificationConfig config, Clock clock) {
+        this.deliveries = deliveries;
+        this.outcomes = outcomes;
+        this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
+        NotificationConfig.Delivery d = config.delivery();
+        this.backoff = new DeliveryBackoff(d.initialBackoff(), d.maxBackoff(), d.maxAttempts());
+        this.clock = clock;
+    }
+
+    /** Sends every delivery of the channel that is due now; returns how many were attempted. */
+    public int runDue(Channel channel) {
+        ChannelSender sender = senders.get(channel);
+        if (sender == null) {
+            return 0;
+        }
+        int attempted = 0;
+        while (attempted < BATCH && QuarkusTransaction.requiringNew().call(() -> attemptOne(channel, sender))) {
+            attempted++;
+        }
+        return attempted;
+    }
+
+    private boolean attemptOne(Channel channel, ChannelSender sender) {
+        Instant now = clock.instant();
+        Optional<DeliveryRow> due = deliveries.claimDue(channel.name().toLowerCase(Locale.ROOT), now);
+        if (due.isEmpty()) {
+            return false;
+        }
+        DeliveryRow d = due.get();
+        int attempt = d.attempts() + 1;
+        try {
+            sender.send(new OutgoingMessage(d.notificationId(), channel, d.address(), d.recipient(), d.template(), d.subject(),
+                    d.body(), d.causationEventId(), d.causationType(), d.causationSubject()));
+        } catch (RuntimeException e) {
+            String error = describe(e);
+            Instant at = clock.instant();
+            Optional<Instant> next = backoff.nextAttempt(at, attempt);
+            if (next.isPresent()) {
+                LOG.warnf("delivery %s (%s to %s) attempt %d failed, next at %s: %s", d.notificationId(), channel, d.address(), attempt, next.get(), error);
+                deliveries.recordRetry(d.notificationId(), attempt, at, error, next.get());
+            } else {
+                LOG.errorf("delivery %s (%s to %s) failed for good after %d attempts: %s", d.notificationId(), channel, d.address(), attempt, error);
+                deliveries.recordFailed(d.notificationId(), attempt, at, error);
+                outcomes.failed(d, attempt, error, at);
+            }
+            return true;
+        }
+        Instant at = clock.instant();
+        deliveries.recordSent(d.notificationId(), attempt, at);
+        outcomes.sent(d, attempt, at);
+        return true;
+    }
+
+    private static String describe(Throwable e) {
+        String text = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
+    }
+}

@@ -1,0 +1,46 @@
+package io.vigil.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** notification-service's own keys ({@code vigil.notification.*}); the platform's are in {@code VigilConfig}. */
+@ConfigMapping(prefix = "vigil.notification")
+public interface NotificationConfig {
+    Webhook webhook();
+
+    Delivery delivery();
+
+    interface Webhook {
+        /** The Standard Webhooks signing secret, {@code whsec_} + base64; the default is for local development only. */
+        @WithDefault("whsec_dmlnaWwtZGV2LXdlYmhvb2stc2lnbmluZy1zZWNyZXQ=")
+        String secret();
+
+        /** Connect and response timeout of one webhook call. */
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
+
+    interface Delivery {
+        /** Run the per-channel delivery workers (tests drive them by hand when off). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often each channel's worker looks for due deliveries. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** Wait before the first retry of a failed delivery; doubles with every further attempt. */
+        @WithDefault("PT10S")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("PT10M")
+        Duration maxBackoff();
+
+        /** Attempts before a delivery has failed for good ({@code notification.failed}). */
+        @WithDefault("6")
+        int maxAttempts();
+    }
+}
