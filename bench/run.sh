@@ -4,6 +4,7 @@
 #        bench/run.sh audit [N_APPEND [N_QUERY]]  the audit-service part only
 #        bench/run.sh timers [N_TIMERS]           the timer part only (bench/timers.sh; default 10000)
 #        bench/run.sh inbox [N_INBOX]             the inbox part only (bench/inbox.sh; default 10000)
+#        bench/run.sh windows [N_WINDOWS]         the deploy-window part only (bench/windows.sh; default 10000; not in make bench)
 # Environment: N_QUERIES (per query kind, 500), BENCH_SKIP_BUILD=1 (use the jars already packaged),
 #   BENCH_SERVICE_HEAP (512m, as make up runs audit-service), BENCH_SERVICE_JAVA_OPTS (extra -D/-X flags for the service JVM),
 #   BENCH_KEEP_EXPORT=true, BENCH_TIMEOUT (seconds for the whole measurement; derived from the sizes),
@@ -16,6 +17,7 @@ cd "$VIGIL_ROOT"
 case "${1:-}" in
   timers) shift; exec "$VIGIL_ROOT/bench/timers.sh" "$@" ;;
   inbox) shift; exec "$VIGIL_ROOT/bench/inbox.sh" "$@" ;;
+  windows) shift; exec "$VIGIL_ROOT/bench/windows.sh" "$@" ;;
   audit) shift; WITH_TIMERS=false ;;
   *) WITH_TIMERS=true ;;
 esac

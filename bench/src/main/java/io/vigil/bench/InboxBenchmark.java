@@ -23,10 +23,11 @@ import java.util.UUID;
 
 /**
  * The inbound path of a service that writes through the platform's pipeline, beside the raw Kafka consumer
- * rate of the same records in the same run: N_INBOX deploy.started events on a fresh topic are read by a plain
- * consumer, then applied by the packaged ownership-service (decode and schema check, processed-event row, load
- * the aggregate, decide, event store + outbox + projection, one transaction per event). The applied rate is
- * measured between the first and the last processed_event row. Not a test: nothing is asserted.
+ * rate of the same records in the same run: N_INBOX deploy.started events on a fresh topic are applied by the packaged
+ * ownership-service (decode and schema check, processed-event row, load the aggregate, decide, event store + outbox +
+ * projection, one transaction per event) — started first, with the deploys' owners registered over HTTP, since it
+ * refuses owners it does not know — and then read by a plain consumer. The applied rate is measured between the
+ * first and the last processed_event row. Not a test: nothing is asserted.
  */
 public final class InboxBenchmark {
     static final String CONSUMER = "ownership.deploys";
@@ -42,14 +43,8 @@ public final class InboxBenchmark {
             BenchTopic topic = BenchTopic.create(config.kafkaBootstrap(), "vigil-bench-inbox-" + run,
                     config.workDir().resolve("inbox-topic"));
             cleanup.add(topic::close);
-            Progress.say("inbox: producing " + n + " deploy.started events to " + topic.name);
-            produce(config.kafkaBootstrap(), topic.name, n);
-
-            Progress.say("inbox: raw consumer");
-            RawConsumer.Result raw = RawConsumer.consumeAll(config.kafkaBootstrap(), topic.name, "vigil-bench-inbox-raw-" + run,
-                    n, Duration.ofMinutes(5));
-
-            Progress.say("inbox: ownership-service applies them");
+            // the service refuses deploys whose owner it has not registered: it starts, registers them, then the events come
+            Progress.say("inbox: starting ownership-service and registering the deploys' owners");
             ServiceUnderTest service = ServiceUnderTest.launch(config, "ownership-service",
                     Path.of("ownership-service/target/quarkus-app/quarkus-run.jar"), url, Map.of(
                             "mp.messaging.incoming.deploys.topic", topic.name,
@@ -58,7 +53,15 @@ public final class InboxBenchmark {
                             "quarkus.flyway.username", "ownership", "quarkus.flyway.password", "vigil-dev"));
             cleanup.add(service::close);
             service.awaitReady(config.startupTimeout());
+            new OwnershipClient(service.url(), config.keycloakRealmUrl()).registerOwners();
+
+            Progress.say("inbox: producing " + n + " deploy.started events to " + topic.name + "; ownership-service applies them");
+            produce(config.kafkaBootstrap(), topic.name, n);
             double[] applied = awaitApplied(url, n, Duration.ofMinutes(30));
+
+            Progress.say("inbox: raw consumer of the same records");
+            RawConsumer.Result raw = RawConsumer.consumeAll(config.kafkaBootstrap(), topic.name, "vigil-bench-inbox-raw-" + run,
+                    n, Duration.ofMinutes(5));
 
             System.out.println();
             System.out.println("Vigil inbox benchmark, run " + run + ": " + n + " deploy.started events, 3 partitions");
