@@ -26,7 +26,9 @@ class DeployToAuditIT {
 
     @BeforeAll
     static void startServices() throws Exception {
-        ownership = ServiceProcess.start("ownership", Map.of("mp.messaging.incoming.deploys.group.id", ServiceProcess.group("ownership")));
+        ownership = ServiceProcess.start("ownership", Map.of("mp.messaging.incoming.deploys.group.id", ServiceProcess.group("ownership"),
+                "mp.messaging.incoming.incidents.group.id", ServiceProcess.group("ownership-incidents"),
+                "mp.messaging.incoming.killswitch.group.id", ServiceProcess.group("ownership-killswitch")));
         audit = ServiceProcess.start("audit", Map.of("mp.messaging.incoming.everything.group.id", ServiceProcess.group("audit")));
     }
 
@@ -43,6 +45,10 @@ class DeployToAuditIT {
     @Test
     void shouldAuditADeployRegisteredOverHttp() {
         String deployId = "dep-e2e-" + UUID.randomUUID();
+        // a deploy's owner must be a registered person
+        given().baseUri(ownership.url()).auth().oauth2(Tokens.of("admin")).contentType(ContentType.JSON)
+                .body(Map.of("name", "On Call Two", "email", "oncall-2@vigil.local", "timeZone", "Europe/Berlin", "roles", List.of("engineer")))
+                .when().put("/people/oncall-2").then().statusCode(org.hamcrest.Matchers.lessThan(300));
         given().baseUri(ownership.url()).auth().oauth2(Tokens.of("engineer")).contentType(ContentType.JSON)
                 .body(Map.of("deployId", deployId, "service", "checkout", "version", "2.0.0", "environment", "production",
                         "mergedBy", "oncall-2", "prUrl", "https://git.example.com/pr/200", "stagingReportPassed", true,
@@ -50,10 +56,12 @@ class DeployToAuditIT {
                 .when().post("/deploys")
                 .then().statusCode(201).body("owner", equalTo("oncall-2"));
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> types(deployId).size() == 2);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> types(deployId).size() == 3);
 
-        // two topics: the log keeps each topic's order, not an order across topics
-        assertThat(types(deployId)).containsExactlyInAnyOrder("vigil.deploy.started.v1", "vigil.ownership.assigned.v1");
+        // two topics: the log keeps each topic's order, not an order across topics; the deploy confirmed none of
+        // the pre-deploy items of seed 002, so it is flagged
+        assertThat(types(deployId)).containsExactlyInAnyOrder("vigil.deploy.started.v1", "vigil.ownership.assigned.v1",
+                "vigil.deploy.flagged.v1");
         given().baseUri(audit.url()).auth().oauth2(Tokens.of("auditor")).queryParam("subject", deployId)
                 .queryParam("type", "vigil.ownership.assigned.v1").get("/audit/entries")
                 .then().body("items[0].actor", equalTo("engineer"))
