@@ -12,6 +12,11 @@ import io.vigil.platform.eventstore.EventSourcedRepository;
 import io.vigil.platform.inbox.RejectedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.vigil.notification.config.NotificationConfig;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -20,14 +25,20 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class IncidentIntake {
+    private static final Logger LOG = Logger.getLogger(IncidentIntake.class);
     private final EventSourcedRepository repository;
     private final CommunicationMatrix matrix = CommunicationMatrix.seed001();
     private final IncidentAddressees addressees;
     private final IncidentMessages messages;
     private final DeliveryPlan plan;
+    private final Duration maxAge;
+    private final Clock clock;
 
-    public IncidentIntake(EventSourcedRepository repository, IncidentAddressees addressees, IncidentMessages messages, DeliveryPlan plan) {
+    public IncidentIntake(EventSourcedRepository repository, IncidentAddressees addressees, IncidentMessages messages,
+                          DeliveryPlan plan, NotificationConfig config, Clock clock) {
         this.repository = repository;
+        this.maxAge = config.maxEventAge();
+        this.clock = clock;
         this.addressees = addressees;
         this.messages = messages;
         this.plan = plan;
@@ -38,8 +49,12 @@ public class IncidentIntake {
             throw new RejectedEvent(event.type().typeName() + " is not an incident event");
         }
         IncidentFacts facts = repository.recordReceived(IncidentLog.KIND, incident.incidentId(), event, f -> Decision.nothing()).state();
+        Instant at = IncidentMessages.instantOf(incident, event.time());
+        if (at.isBefore(clock.instant().minus(maxAge))) {
+            LOG.infof("%s %s of %s is older than %s: recorded, nobody notified", event.type().typeName(), event.id(), at, maxAge);
+            return;
+        }
         matrix.forType(event.type()).ifPresent(entry -> {
-            Instant at = IncidentMessages.instantOf(incident, event.time());
             DeliveryPlan.Cause cause = new DeliveryPlan.Cause(event.id(), event.type().typeName(), event.subject());
             for (Addressee to : addressees.of(entry.audience(), incident, facts, at)) {
                 plan.record(cause, to, messages.render(entry.template(), incident, facts, to, at));

@@ -12,6 +12,13 @@ public interface NotificationConfig {
 
     Delivery delivery();
 
+    /**
+     * An event whose instant lies further back than this (a service started on a topic's old history) is recorded
+     * but notifies nobody: a page for an incident of last month helps no one.
+     */
+    @WithDefault("PT24H")
+    java.time.Duration maxEventAge();
+
     interface Webhook {
         /** The Standard Webhooks signing secret, {@code whsec_} + base64; the default is for local development only. */
         @WithDefault("whsec_dmlnaWwtZGV2LXdlYmhvb2stc2lnbmluZy1zZWNyZXQ=")

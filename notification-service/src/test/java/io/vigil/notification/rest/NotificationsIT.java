@@ -14,6 +14,8 @@ import io.vigil.events.VigilEvent;
 import io.vigil.events.incidents.EscalationAction;
 import io.vigil.events.incidents.IncidentEscalated;
 import io.vigil.events.incidents.IncidentOpened;
+import io.vigil.events.incidents.IncidentResolved;
+import io.vigil.events.incidents.IncidentUpdateDue;
 import io.vigil.events.roster.RealmRole;
 import io.vigil.notification.application.DeliveryPlan;
 import io.vigil.notification.channel.IndependentWebhookVerifier;
@@ -168,6 +170,48 @@ class NotificationsIT {
             Thread.sleep(1500); // one more worker tick: nothing further goes out
             assertThat(receiver.delivered()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void shouldTellTheDeployOwnerAsIngestionOwnerHowTheIncidentWasResolved() {
+        String owner = "n-owner-" + UUID.randomUUID();
+        roster.person(owner, null, RealmRole.ENGINEER);
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.contact(owner).isPresent());
+        String incident = "inc-" + UUID.randomUUID();
+        roster.sendEvent(VigilEvent.of(ESCALATION, incident, IN_WEEK, "escalation-service", null, null,
+                new IncidentOpened(incident, "payments-" + RUN, "Circuit breaker open", Severity.P1, List.of(), List.of("alert-2"),
+                        "global", "dep-1", owner, IN_WEEK, "severity.P1.circuit-breaker-open", "2026.11.0")));
+        VigilEvent<IncidentResolved> resolved = VigilEvent.of(ESCALATION, incident, IN_WEEK.plusSeconds(4500), "oncall-1", null, null,
+                new IncidentResolved(incident, Severity.P1, PRIMARY, "connection pool exhausted", "pool raised",
+                        IN_WEEK, IN_WEEK.plusSeconds(4500), 4500));
+        roster.sendEvent(resolved);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.of("admin"))
+                .queryParam("causationId", resolved.id()).queryParam("recipient", owner)
+                .get("/notifications").then().statusCode(200)
+                .body("", hasSize(1), "[0].role", equalTo("ingestion-owner"), "[0].template", equalTo("incident-resolved"),
+                        "[0].subject", equalTo("🟢 RESOLVED: payments-" + RUN + " P1"),
+                        "[0].body", org.hamcrest.Matchers.containsString("Duration: 1 hour 15 minutes\nRoot cause: connection pool exhausted\n"),
+                        "[0].body", org.hamcrest.Matchers.endsWith("Follow-up: post-incident scheduled Y\n")));
+    }
+
+    @Test
+    void shouldRecordButNotAnnounceAnEventFromLongAgo() {
+        String incident = "inc-" + UUID.randomUUID();
+        Instant longAgo = Instant.now().minus(Duration.ofDays(3));
+        VigilEvent<IncidentOpened> old = VigilEvent.of(ESCALATION, incident, longAgo, "escalation-service", null, null,
+                new IncidentOpened(incident, "old-" + RUN, "Old", Severity.P3, List.of(), List.of("a"), null, null, null, longAgo,
+                        "severity.P3.otherwise", "2026.11.0"));
+        roster.sendEvent(old);
+        // a recent event of the same incident, behind it on the same partition: once it is announced, the old one was read
+        VigilEvent<IncidentUpdateDue> fresh = VigilEvent.of(ESCALATION, incident, IN_WEEK, "escalation-service", null, null,
+                new IncidentUpdateDue(incident, Severity.P3, 1, PRIMARY, IN_WEEK, "incident.update-due", "2026.11.0"));
+        roster.sendEvent(fresh);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.of("admin"))
+                .queryParam("causationId", fresh.id()).get("/notifications").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.greaterThan(0)));
+        given().auth().oauth2(Tokens.of("admin")).queryParam("causationId", old.id()).get("/notifications")
+                .then().statusCode(200).body("", hasSize(0));
     }
 
     @Test
