@@ -5,7 +5,7 @@ import io.vigil.events.VigilEvent;
 import io.vigil.events.roster.OverrideSet;
 import io.vigil.events.roster.RotationScheduled;
 import io.vigil.events.roster.ShiftStarted;
-import io.vigil.notification.domain.RosterLog;
+import io.vigil.notification.domain.ReceivedLog;
 import io.vigil.platform.domain.Decision;
 import io.vigil.platform.eventstore.EventSourcedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +22,6 @@ public class RosterIntake {
     public void received(VigilEvent<EventPayload> event) {
         boolean schedule = event.payload() instanceof RotationScheduled || event.payload() instanceof OverrideSet
                 || event.payload() instanceof ShiftStarted;
-        repository.recordReceived(schedule ? RosterLog.ONCALL : RosterLog.PERSON, event.subject(), event, n -> Decision.nothing());
+        repository.recordReceived(schedule ? ReceivedLog.ONCALL : ReceivedLog.PERSON, event.subject(), event, n -> Decision.nothing());
     }
 }

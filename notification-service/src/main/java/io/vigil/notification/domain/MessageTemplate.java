@@ -6,6 +6,7 @@ public enum MessageTemplate {
     INCIDENT_UPDATE("incident-update"),
     INCIDENT_RESOLVED("incident-resolved"),
     ESCALATION_PAGE("escalation-page"),
+    KILLSWITCH_ACTIVATED("killswitch-activated"),
     TEST("test");
 
     private final String id;

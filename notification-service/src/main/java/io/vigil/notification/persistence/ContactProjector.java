@@ -4,7 +4,7 @@ import io.vigil.events.roster.PersonRegistered;
 import io.vigil.events.roster.RoleGranted;
 import io.vigil.events.roster.RoleRevoked;
 import io.vigil.notification.domain.RoleNames;
-import io.vigil.notification.domain.RosterLog;
+import io.vigil.notification.domain.ReceivedLog;
 import io.vigil.platform.eventstore.StoredEvent;
 import io.vigil.platform.projection.Projection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +28,7 @@ public class ContactProjector implements Projection {
 
     @Override
     public List<String> aggregateTypes() {
-        return List.of(RosterLog.PERSON.name());
+        return List.of(ReceivedLog.PERSON.name());
     }
 
     @Override

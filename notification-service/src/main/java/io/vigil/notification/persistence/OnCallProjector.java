@@ -3,7 +3,7 @@ package io.vigil.notification.persistence;
 import io.vigil.events.roster.OverrideSet;
 import io.vigil.events.roster.RotationScheduled;
 import io.vigil.events.roster.ShiftStarted;
-import io.vigil.notification.domain.RosterLog;
+import io.vigil.notification.domain.ReceivedLog;
 import io.vigil.platform.eventstore.StoredEvent;
 import io.vigil.platform.projection.Projection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +27,7 @@ public class OnCallProjector implements Projection {
 
     @Override
     public List<String> aggregateTypes() {
-        return List.of(RosterLog.ONCALL.name());
+        return List.of(ReceivedLog.ONCALL.name());
     }
 
     @Override

@@ -11,6 +11,9 @@ import io.vigil.events.Topics;
 import io.vigil.events.VigilEvent;
 import io.vigil.events.incidents.EscalationAction;
 import io.vigil.events.incidents.IncidentEscalated;
+import io.vigil.events.killswitch.KillSwitchAction;
+import io.vigil.events.killswitch.KillSwitchActivated;
+import io.vigil.events.killswitch.KillSwitchScenario;
 import io.vigil.events.notifications.Channel;
 import io.vigil.events.roster.RealmRole;
 import io.vigil.notification.application.DeliveryPlan;
@@ -120,6 +123,24 @@ class DeliveryFailureIT {
         assertThat(data.get("attempts").asInt()).isEqualTo(max);
         assertThat(data.get("error").asText()).contains("not reachable");
         assertThat(data.get("role").asText()).isEqualTo("ingestion-owner");
+    }
+
+    @Test
+    void shouldNotifyTheKillSwitchNotifyListAndNameTheSwitchAsCause() {
+        String pm = "n-pm-" + UUID.randomUUID();
+        register(pm, null);
+        String switchId = "ks-" + UUID.randomUUID();
+        VigilEvent<KillSwitchActivated> activated = VigilEvent.of(ESCALATION, switchId, AT, "oncall-1", null, null,
+                new KillSwitchActivated(switchId, KillSwitchAction.PAUSE, "workspace:acme", KillSwitchScenario.ERROR_RATE_ABOVE_10,
+                        "error rate 12 %", Severity.P2, "oncall-1", AT, 30, List.of(DutyRole.INGESTION_OWNER), List.of(),
+                        AT.plusSeconds(900), List.of(new Target(DutyRole.PRODUCT_MANAGER, pm, AT.plusSeconds(900))),
+                        "killswitch.scenario.error-rate-above-10", "2026.11.0"));
+        new TestRoster(producer, codec).sendEvent(activated);
+        String id = DeliveryPlan.notificationId(activated.id(), pm, Channel.EMAIL);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.find(id).map(d -> d.status().equals("sent")).orElse(false));
+        given().auth().oauth2(Tokens.of("admin")).get("/notifications/" + id).then().statusCode(200)
+                .body("template", equalTo("killswitch-activated"), "role", equalTo("product-manager"),
+                        "causationSubject", equalTo(switchId), "subject", equalTo("⛔ KILL SWITCH: pause workspace:acme P2"));
     }
 
     @Test
