@@ -16,10 +16,13 @@ import io.vigil.platform.domain.RuleViolation;
 import io.vigil.platform.domain.Versioned;
 import io.vigil.platform.eventstore.Cause;
 import io.vigil.platform.eventstore.EventSourcedRepository;
+import io.vigil.platform.config.VigilConfig;
 import io.vigil.platform.inbox.RejectedEvent;
 import io.vigil.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import java.net.URI;
 
 /**
  * Starts the ownership of a production deploy, whether registered over HTTP or announced on Kafka, and records
@@ -32,11 +35,13 @@ public class DeployRegistration {
     private final EventSourcedRepository deploys;
     private final Policy policy;
     private final People people;
+    private final URI ownSource;
 
-    public DeployRegistration(EventSourcedRepository deploys, Policy policy, People people) {
+    public DeployRegistration(EventSourcedRepository deploys, Policy policy, People people, VigilConfig config) {
         this.deploys = deploys;
         this.policy = policy;
         this.people = people;
+        this.ownSource = config.source();
     }
 
     /** @return the deploy after its start: owner and window */
@@ -53,11 +58,12 @@ public class DeployRegistration {
 
     /**
      * An event a CI/CD system published on {@code vigil.deploys}. Our own announcements come back on the same
-     * topic; those deploys exist already and are left alone.
+     * topic (our source): those deploys are in our event store already — or were, before a database was reset — and
+     * are left alone.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void receivedFromCi(VigilEvent<EventPayload> event) {
-        if (!(event.payload() instanceof DeployEvent payload)) {
+        if (!(event.payload() instanceof DeployEvent payload) || ownSource.equals(event.source())) {
             return;
         }
         if (!event.subject().equals(payload.deployId())) {

@@ -64,6 +64,34 @@ class DeployEventsConsumerIT {
     }
 
     @Test
+    void shouldFillTheT0ChecklistFromDeployCompletedAndDecideAReportedRolloutStage() throws Exception {
+        String id = "dep-ci-" + UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        URI ci = URI.create("https://ci.example.com");
+        producer.send(codec.toRecord(VigilEvent.of(ci, id, at, "ci-publisher", null, null,
+                new DeployStarted(id, "payments", "3.2.0", "production", "oncall-4", "https://git.example.com/pr/10", true,
+                        "https://git.example.com/rollback/10", at)))).get();
+        producer.send(codec.toRecord(VigilEvent.of(ci, id, at, "ci-publisher", null, null,
+                new io.vigil.events.deploys.DeployCompleted(id, "payments", "3.2.0", false, at)))).get();
+        producer.send(codec.toRecord(VigilEvent.of(ci, id, at, "ci-publisher", null, null,
+                new io.vigil.events.deploys.RolloutStageReported(id, "payments", 5, 0.61, 0.5, 200, 200, 0, 600,
+                        io.vigil.events.deploys.ReleaseType.MINOR, at, at)))).get();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PAUSE".equals(
+                given().auth().oauth2(Tokens.of("engineer")).get("/deploys/" + id).jsonPath().getString("lastRolloutDecision")));
+        given().auth().oauth2(Tokens.of("oncall-4")).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("items", java.util.Map.of("posted-to-deploys-channel", true)))
+                .post("/deploys/" + id + "/checkpoints/T0").then().statusCode(200)
+                .body("checkpointsDone", org.hamcrest.Matchers.hasItem("T0"));
+
+        List<String> ownership = KafkaTestTopics.read(Topics.OWNERSHIP, r -> id.equals(r.key()), 10, Duration.ofSeconds(10)).stream()
+                .map(r -> codec.decode(r.headers(), r.value())).map(e -> e.type() + " " + new String(e.data(), StandardCharsets.UTF_8)).toList();
+        assertThat(ownership).anySatisfy(e -> assertThat(e).startsWith("vigil.rollout.decided.v1").contains("rollout.pause.error-rate"))
+                .anySatisfy(e -> assertThat(e).startsWith("vigil.checkpoint.completed.v1")
+                        .contains("{\"name\":\"health-check-passing\",\"checked\":false,\"value\":null,\"fromEvents\":true}"));
+    }
+
+    @Test
     void shouldDeadLetterADeployWhoseOwnerIsNotARegisteredPerson() throws Exception {
         String id = "dep-ghost-" + UUID.randomUUID();
         Instant at = Instant.parse("2026-11-22T10:00:00Z");
