@@ -9,7 +9,6 @@ import io.vigil.events.EventCodec;
 import io.vigil.events.Topics;
 import io.vigil.events.VigilEvent;
 import io.vigil.events.alerts.AlertRaised;
-import io.vigil.events.alerts.AlertResolved;
 import io.vigil.events.alerts.Signals;
 import io.vigil.platform.clock.ControllableClock;
 import io.vigil.platform.testing.KafkaTestTopics;
@@ -17,10 +16,12 @@ import io.vigil.platform.testing.Tokens;
 import io.vigil.platform.timer.TimerPoller;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,8 @@ class IncidentLadderIT {
     TimerPoller timers;
     @Inject
     RosterReadModel roster;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @BeforeEach
     void onCall() {
@@ -160,16 +163,37 @@ class IncidentLadderIT {
     }
 
     @Test
-    void shouldResolveByItselfWhenItsAlertResolvesAtTheSource() throws Exception {
+    void shouldResolveByItselfWhenItsAlertResolvesAtTheSourceWhicheverModeCarriesIt() throws Exception {
         String key = "alert-" + UUID.randomUUID();
-        raise(key, "ingest", new Signals(null, null, null, 3, null, null));
+        VigilEvent<AlertRaised> raised = VigilEvent.of(MONITORING, key, now(), "prometheus", null, null,
+                new AlertRaised(key, "prometheus", "ingest", "uploads failing", null, null, new Signals(null, null, null, 3, null, null), null, now()));
+        producer.send(codec.toRecord(raised)).get();
+        producer.send(codec.toRecord(raised)).get(); // a redelivery has no second effect
         String id = incidentOf(key);
         assertThat(incident(id).getString("severity")).isEqualTo("P2");
-        producer.send(codec.toRecord(VigilEvent.of(MONITORING, key, now(), "prometheus", null, null,
-                new AlertResolved(key, "prometheus", "ingest", now())))).get();
+
+        // binary mode: the CloudEvent's attributes in ce_* headers, the data as the value
+        ProducerRecord<String, byte[]> binary = new ProducerRecord<>(Topics.ALERTS, key, """
+                {"alertKey":"%s","source":"prometheus","service":"ingest","resolvedAt":"%s"}""".formatted(key, now())
+                .getBytes(StandardCharsets.UTF_8));
+        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", MONITORING.toString(),
+                        "ce_type", "vigil.alert.resolved.v1", "ce_subject", key, "ce_time", now().toString(),
+                        "content-type", "application/json")
+                .forEach((name, value) -> binary.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(binary).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> incident(id).getString("status").equals("resolved"));
         assertThat(incident(id).getString("resolvedBy")).isEqualTo("escalation-service");
         assertThat(incident(id).getList("alerts.firing")).containsExactly(false);
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("SELECT event_type FROM event_store WHERE aggregate_id = ? ORDER BY version")) {
+            ps.setString(1, key);
+            List<String> stored = new java.util.ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+            assertThat(stored).containsExactly("vigil.alert.raised.v1", "vigil.alert.resolved.v1");
+        }
     }
 
     @Test
