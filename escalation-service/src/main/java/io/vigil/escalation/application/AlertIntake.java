@@ -16,6 +16,7 @@ import io.vigil.platform.domain.Decision;
 import io.vigil.platform.eventstore.Cause;
 import io.vigil.platform.eventstore.EventSourcedRepository;
 import io.vigil.platform.inbox.RejectedEvent;
+import io.vigil.platform.problem.Problem;
 import io.vigil.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -64,6 +65,9 @@ public class AlertIntake {
     @Transactional
     public void report(List<AlertEvent> alerts, String actor) {
         for (AlertEvent alert : alerts) {
+            if (!Alert.isUsableKey(alert.alertKey())) {
+                throw Problem.badRequest("alertKey", "'" + alert.alertKey() + "' must not start with inc-, roster/ or deploy-window/");
+            }
             repository.decide(Alert.KIND, alert.alertKey(), Cause.actor(actor), a -> a.report(alert));
         }
         follow(alerts, Cause.actor(actor));
@@ -74,6 +78,9 @@ public class AlertIntake {
     public void received(VigilEvent<EventPayload> event) {
         if (!(event.payload() instanceof AlertEvent alert) || ourSource.equals(event.source())) {
             return;
+        }
+        if (!Alert.isUsableKey(alert.alertKey())) {
+            throw new RejectedEvent("alertKey '" + alert.alertKey() + "' starts like an incident id or a copied stream; use another key");
         }
         if (!event.subject().equals(alert.alertKey())) {
             throw new RejectedEvent("subject '" + event.subject() + "' is not the alertKey '" + alert.alertKey() + "'");

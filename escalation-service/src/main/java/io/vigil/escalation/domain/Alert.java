@@ -33,6 +33,15 @@ public record Alert(String alertKey, boolean firing, int raised) {
         }
     };
 
+    /**
+     * Alert keys share the event store's id space with incidents ({@code inc-…}) and our copies
+     * ({@code roster/…}, {@code deploy-window/…}): a key that looks like one of those could never be told apart.
+     */
+    public static boolean isUsableKey(String alertKey) {
+        return alertKey != null && !alertKey.isBlank() && !alertKey.startsWith("inc-")
+                && !alertKey.startsWith(CopiedStream.ROSTER.name() + "/") && !alertKey.startsWith(CopiedStream.DEPLOY_WINDOWS.name() + "/");
+    }
+
     /** An alert reported through one of our HTTP adapters: a fact, published with the alert key as subject. */
     public Decision report(EventPayload alertEvent) {
         return Decision.record(alertEvent);

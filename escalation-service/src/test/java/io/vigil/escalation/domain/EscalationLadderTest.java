@@ -158,6 +158,12 @@ class EscalationLadderTest {
         assertThat(h.pendingTimers()).isZero();
     }
 
+    @ParameterizedTest
+    @CsvSource({"fp-1a2b, true", "inc-42, false", "roster/oncall, false", "deploy-window/dep-1, false", "incident-x, true"})
+    void shouldKeepAlertKeysApartFromOtherAggregateIds(String key, boolean usable) {
+        assertThat(Alert.isUsableKey(key)).isEqualTo(usable);
+    }
+
     @Test
     void shouldCountAlertRepeatsOnTheAlertStream() {
         Alert a = Alert.KIND.initial("k");

@@ -224,6 +224,10 @@ class IncidentLadderIT {
         given().auth().oauth2(Tokens.of("engineer")).contentType(ContentType.JSON)
                 .body(Map.of("alertKey", "k", "status", "burning", "source", "s", "service", "s"))
                 .post("/alerts").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of("engineer")).contentType(ContentType.JSON)
+                .body(Map.of("alertKey", "inc-123", "status", "firing", "source", "s", "service", "s", "title", "t"))
+                .post("/alerts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("alertKey"));
         given().get("/incidents").then().statusCode(401);
     }
 }
