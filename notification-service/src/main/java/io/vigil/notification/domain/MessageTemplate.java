@@ -7,6 +7,11 @@ public enum MessageTemplate {
     INCIDENT_RESOLVED("incident-resolved"),
     ESCALATION_PAGE("escalation-page"),
     KILLSWITCH_ACTIVATED("killswitch-activated"),
+    CHECK_MISSED("check-missed"),
+    CHECKPOINT_MISSED("checkpoint-missed"),
+    HANDOFF("handoff"),
+    POSTMORTEM_REQUIRED("postmortem-required"),
+    POSTMORTEM_OVERDUE("postmortem-overdue"),
     TEST("test");
 
     private final String id;
