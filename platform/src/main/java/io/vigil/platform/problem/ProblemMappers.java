@@ -1,5 +1,7 @@
 package io.vigil.platform.problem;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -16,6 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** Maps every error that leaves a resource to application/problem+json. */
 public class ProblemMappers {
@@ -42,6 +46,16 @@ public class ProblemMappers {
         String path = v.getPropertyPath().toString();
         String[] nodes = path.split("\\.");
         return nodes.length > 2 ? String.join(".", Arrays.copyOfRange(nodes, 2, nodes.length)) : nodes[nodes.length - 1];
+    }
+
+    /** A body that cannot be mapped (an unknown enum value, text for a number) names the field like any invalid request. */
+    @ServerExceptionMapper
+    public Response unreadable(MismatchedInputException e, UriInfo uri) {
+        String path = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                .filter(Objects::nonNull).collect(Collectors.joining("."));
+        String field = path.isEmpty() ? "body" : path;
+        String message = "cannot be read: " + e.getOriginalMessage().lines().findFirst().orElse("invalid value");
+        return render(Problem.badRequest(field, message), uri);
     }
 
     @ServerExceptionMapper
