@@ -10,6 +10,8 @@ import io.vigil.platform.timer.DueTimer;
 import io.vigil.platform.timer.TimerPoller;
 import io.vigil.platform.timer.Timers;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,6 +28,17 @@ class TimerPollerIT {
     TimerPoller poller;
     @Inject
     ControllableClock clock;
+
+    /** The boundaries here are exact to the second: only the test moves time. */
+    @BeforeEach
+    void freezeTheClock() {
+        clock.freeze();
+    }
+
+    @AfterEach
+    void resumeTheClock() {
+        clock.resume();
+    }
     @Inject
     RecordingTimerHandler handler;
 

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -42,6 +43,17 @@ class IncidentLadderIT {
     Producer<String, byte[]> producer;
     @Inject
     ControllableClock clock;
+
+    /** The boundaries here are exact to the second: only the test moves time. */
+    @BeforeEach
+    void freezeTheClock() {
+        clock.freeze();
+    }
+
+    @AfterEach
+    void resumeTheClock() {
+        clock.resume();
+    }
     @Inject
     TimerPoller timers;
     @Inject

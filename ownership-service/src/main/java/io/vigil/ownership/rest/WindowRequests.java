@@ -29,7 +29,7 @@ public final class WindowRequests {
     public record SignOff(@NotBlank @Size(max = 4000) String comment) {
     }
 
-    public record Postmortem(@NotBlank @Pattern(regexp = "(https?://|docs/).+", message = "must be an http(s) URL or a docs/ path") String docUrl) {
+    public record Postmortem(@NotBlank @Pattern(regexp = "https?://\\S+", message = "must be the http(s) URL of the document (e.g. its docs/incidents/… file in the repository)") String docUrl) {
     }
 
     public record Rollout(

@@ -12,6 +12,7 @@ import io.vigil.platform.testing.Tokens;
 import io.vigil.platform.timer.TimerPoller;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,6 +37,17 @@ class DeployWindowIT {
     final EventCodec codec = new EventCodec();
     @Inject
     ControllableClock clock;
+
+    /** The boundaries here are exact to the second: only the test moves time. */
+    @BeforeEach
+    void freezeTheClock() {
+        clock.freeze();
+    }
+
+    @AfterEach
+    void resumeTheClock() {
+        clock.resume();
+    }
     @Inject
     TimerPoller timers;
 

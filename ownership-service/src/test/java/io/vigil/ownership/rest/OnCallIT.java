@@ -16,6 +16,7 @@ import io.vigil.platform.testing.Tokens;
 import io.vigil.platform.timer.TimerPoller;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -49,6 +50,26 @@ class OnCallIT {
 
     @Inject
     ControllableClock clock;
+
+
+    /** The boundaries here are exact to the second: only the test moves time. */
+
+    @BeforeEach
+
+    void freezeTheClock() {
+
+        clock.freeze();
+
+    }
+
+
+    @AfterEach
+
+    void resumeTheClock() {
+
+        clock.resume();
+
+    }
     @Inject
     TimerPoller timers;
     @Inject

@@ -18,6 +18,7 @@ import io.vigil.platform.timer.TimerPoller;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -34,6 +35,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /** Seed 000's post-mortem duty fed by the incidents, kill-switch and deploy topics; overdue by a durable timer. */
 @QuarkusTest
@@ -46,6 +48,17 @@ class PostmortemDutyIT {
     EventCodec codec;
     @Inject
     ControllableClock clock;
+
+    /** The boundaries here are exact to the second: only the test moves time. */
+    @BeforeEach
+    void freezeTheClock() {
+        clock.freeze();
+    }
+
+    @AfterEach
+    void resumeTheClock() {
+        clock.resume();
+    }
     @Inject
     TimerPoller timers;
 
@@ -121,6 +134,9 @@ class PostmortemDutyIT {
                 .post("/deploys/" + id + "/postmortem").then().statusCode(403).body("rule", equalTo("postmortem.p1-incident"));
         given().auth().oauth2(Tokens.of("oncall-2")).contentType(ContentType.JSON)
                 .body(Map.of("docUrl", "docs/incidents/2026-11-23-" + service + ".md"))
+                .post("/deploys/" + id + "/postmortem").then().statusCode(400).body("errors.field", hasItem("docUrl"));
+        given().auth().oauth2(Tokens.of("oncall-2")).contentType(ContentType.JSON)
+                .body(Map.of("docUrl", "https://git.example.com/vigil/blob/main/docs/incidents/2026-11-23-" + service + ".md"))
                 .post("/deploys/" + id + "/postmortem").then().statusCode(200).body("postmortems.filed", equalTo(3));
     }
 

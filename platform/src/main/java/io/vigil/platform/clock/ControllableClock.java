@@ -7,10 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock plus an offset that only ever grows; demos and end-to-end tests move it forward. */
+/**
+ * The system clock plus an offset that only ever grows; demos and end-to-end tests move it forward. Tests that
+ * must land exactly on a boundary (14:59 vs 15:00) {@link #freeze()} it first, so that the seconds their own
+ * requests take do not move it.
+ */
 public final class ControllableClock extends Clock {
     private final Clock base;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozenAt = new AtomicReference<>();
 
     public ControllableClock(Clock base) {
         this.base = base;
@@ -34,7 +39,18 @@ public final class ControllableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return base.instant().plus(offset.get());
+        Instant frozen = frozenAt.get();
+        return (frozen != null ? frozen : base.instant()).plus(offset.get());
+    }
+
+    /** Stops the system clock's part: only {@link #advance} moves time until {@link #resume()}. Never in production. */
+    public void freeze() {
+        frozenAt.compareAndSet(null, base.instant());
+    }
+
+    /** The system clock runs again; time jumps forward by what passed while frozen, never back. */
+    public void resume() {
+        frozenAt.set(null);
     }
 
     @Override

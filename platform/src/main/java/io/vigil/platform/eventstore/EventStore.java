@@ -90,6 +90,9 @@ public class EventStore {
             for (VigilEvent<?> event : events) {
                 byte[] bytes = codec.encode(event);
                 boolean received = event.id().equals(unpublishedId);
+                if (!received) {
+                    codec.typed(codec.decode(bytes)); // what we publish meets the contract, or nothing is written
+                }
                 store.setString(1, aggregateType);
                 store.setString(2, aggregateId);
                 store.setInt(3, ++version);
