@@ -12,12 +12,14 @@ import java.util.List;
  * {@code go}, and the next stage may not start before the current stage's soak time.
  *
  * @param defaultReleaseType the plan of a report that names no release type
+ * @param criticalAlert      a critical alert (a P1 incident on the deploy's service) in the window: PAUSE
  */
 public record RolloutPolicy(
         String defaultReleaseType,
         Plans plans,
         List<RolloutThreshold> pause,
         List<RolloutThreshold> rollback,
+        NamedRule criticalAlert,
         NamedRule go,
         List<Verdict> precedence) {
 

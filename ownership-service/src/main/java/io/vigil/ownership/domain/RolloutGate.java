@@ -18,8 +18,6 @@ import java.util.List;
  * is a reason to PAUSE: seed 004's GO needs "no critical alerts triggered".
  */
 public final class RolloutGate {
-    public static final String CRITICAL_ALERT_RULE = "rollout.pause.critical-alert";
-
     public record Verdict(RolloutDecision decision, List<String> reasons, PolicyRule rule, Instant mayAdvanceAt,
                           Double nextPercent) {
         public Verdict {
@@ -51,8 +49,9 @@ public final class RolloutGate {
             }
         }
         if (!p1Incidents.isEmpty()) {
-            pauseRule = pauseRule == null ? CRITICAL_ALERT_RULE : pauseRule;
-            reasons.add(CRITICAL_ALERT_RULE + ": critical alert (P1 incident) in the window: " + String.join(", ", p1Incidents));
+            String criticalAlert = policy.criticalAlert().ruleId();
+            pauseRule = pauseRule == null ? criticalAlert : pauseRule;
+            reasons.add(criticalAlert + ": critical alert (P1 incident) in the window: " + String.join(", ", p1Incidents));
         }
         RolloutDecision decision = first(policy.precedence(), rollbackRule != null, pauseRule != null);
         return switch (decision) {
