@@ -6,6 +6,7 @@
 # It runs io.vigil.bench.InboxBenchmark: N_INBOX deploy.started events on a fresh topic, read by a plain Kafka consumer
 # and then applied by the packaged ownership-service (database ownership_test, cleaned at its start).
 source "$(dirname "${BASH_SOURCE[0]}")/../infra/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 INFRA="$VIGIL_ROOT/infra"
 cd "$VIGIL_ROOT"
 
@@ -14,30 +15,7 @@ N_INBOX=${1:-${N_INBOX:-10000}}
 WORK="$VIGIL_STATE/bench"
 mkdir -p "$WORK"
 
-# Should the benchmark JVM be killed outright, its service JVM is still stopped here.
-leftover_service() {
-  local pid
-  [ -f "$WORK/ownership-service.pid" ] || return 0
-  pid=$(cat "$WORK/ownership-service.pid")
-  if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- '-Dbench.service-marker='; then
-    log "bench: stopping the benchmark's ownership-service (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do alive "$pid" || break; sleep 0.2; done
-    alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$WORK/ownership-service.pid"
-}
-leftover_service
-
-if "$INFRA/infra.sh" status >/dev/null 2>&1; then started_here=false; else started_here=true; fi
-on_exit() {
-  leftover_service
-  if [ "$started_here" = true ] && [ "${VIGIL_KEEP_INFRA:-false}" != true ]; then
-    "$INFRA/infra.sh" stop >/dev/null 2>&1 || true
-  fi
-}
-trap on_exit EXIT
-if [ "$started_here" = true ]; then "$INFRA/infra.sh" start; fi
+bench_servers_for ownership-service
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   log "bench: packaging ownership-service and the benchmark"
