@@ -61,8 +61,9 @@ public final class LadderTimers {
         }
     }
 
+    /** The P1 "not acknowledged by 15 min" page: a ladder step of its own, decided like the others. */
     @Singleton
-    public static class UnacknowledgedDue extends IncidentTimer {
+    public static class UnacknowledgedDue extends StepDue {
         public UnacknowledgedDue(EventSourcedRepository repository, DutyLookup duty, Policy policy, Clock clock) {
             super(repository, duty, policy, clock);
         }
@@ -70,11 +71,6 @@ public final class LadderTimers {
         @Override
         public String kind() {
             return EscalationLadder.UNACKNOWLEDGED_TIMER;
-        }
-
-        @Override
-        Decision decide(Incident incident, String payload, Instant now) {
-            return incident.stepDue(payload, policy, duty.at(now, incident.service()), now);
         }
     }
 
