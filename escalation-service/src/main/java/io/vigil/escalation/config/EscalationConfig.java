@@ -10,6 +10,8 @@ import java.util.Optional;
 public interface EscalationConfig {
     Alertmanager alertmanager();
 
+    PagerDuty pagerduty();
+
     /** {@code POST /integrations/alertmanager}: besides an event-publisher token, HTTP basic auth with this secret. */
     interface Alertmanager {
         @WithDefault("alertmanager")
@@ -17,5 +19,11 @@ public interface EscalationConfig {
 
         /** Unset: only event-publisher bearer tokens are accepted. Set it in production from a secret store. */
         Optional<String> secret();
+    }
+
+    /** {@code POST /v2/enqueue}: besides an event-publisher token, an event whose {@code routing_key} is this secret. */
+    interface PagerDuty {
+        /** Unset: only event-publisher bearer tokens are accepted. Set it in production from a secret store. */
+        Optional<String> routingKey();
     }
 }
