@@ -18,6 +18,7 @@ import io.vigil.events.killswitch.KillSwitchApprovalOverdue;
 import io.vigil.events.killswitch.KillSwitchApproved;
 import io.vigil.events.killswitch.KillSwitchRejected;
 import io.vigil.events.killswitch.KillSwitchRequested;
+import io.vigil.events.killswitch.KillSwitchResumeSigned;
 import io.vigil.events.killswitch.KillSwitchResumed;
 import io.vigil.events.notifications.NotificationFailed;
 import io.vigil.events.notifications.NotificationSent;
@@ -117,6 +118,7 @@ public enum EventType {
     KILLSWITCH_ACTIVATED("vigil.killswitch.activated.v1", Topics.KILLSWITCH, KillSwitchActivated.class),
     KILLSWITCH_APPROVED("vigil.killswitch.approved.v1", Topics.KILLSWITCH, KillSwitchApproved.class),
     KILLSWITCH_APPROVAL_OVERDUE("vigil.killswitch.approval-overdue.v1", Topics.KILLSWITCH, KillSwitchApprovalOverdue.class),
+    KILLSWITCH_RESUME_SIGNED("vigil.killswitch.resume-signed.v1", Topics.KILLSWITCH, KillSwitchResumeSigned.class),
     KILLSWITCH_RESUMED("vigil.killswitch.resumed.v1", Topics.KILLSWITCH, KillSwitchResumed.class),
 
     // vigil.notifications

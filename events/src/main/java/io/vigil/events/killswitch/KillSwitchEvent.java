@@ -11,6 +11,7 @@ public sealed interface KillSwitchEvent extends EventPayload permits
         KillSwitchActivated,
         KillSwitchApproved,
         KillSwitchApprovalOverdue,
+        KillSwitchResumeSigned,
         KillSwitchResumed {
     /** The subject of the event and the Kafka key. */
     String switchId();
