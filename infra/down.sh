@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# make down: stops the services, then the servers; only processes these scripts started.
+# make down: stops Prometheus, the services, Alertmanager, then the servers; only processes these scripts started.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+"$VIGIL_ROOT/infra/prometheus.sh" stop
 "$VIGIL_ROOT/infra/services.sh" stop
+"$VIGIL_ROOT/infra/alertmanager.sh" stop
 "$VIGIL_ROOT/infra/infra.sh" stop

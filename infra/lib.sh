@@ -14,6 +14,12 @@ mkdir -p "$VIGIL_STATE/logs" "$VIGIL_STATE/run"
 : "${VIGIL_SMTP_PORT:=3025}"
 : "${VIGIL_SMTP_IMAP_PORT:=3143}"
 : "${VIGIL_SMTP_API_PORT:=8025}"
+: "${VIGIL_ALERTMANAGER_PORT:=9095}"
+: "${VIGIL_PROMETHEUS_PORT:=9090}"
+# escalation-service's Alertmanager integration (basic auth): infra/services.sh hands it to escalation-service,
+# infra/alertmanager.sh to Alertmanager's webhook. A local-development value, public like the realm's passwords.
+: "${VIGIL_ALERTMANAGER_USERNAME:=alertmanager}"
+: "${VIGIL_ALERTMANAGER_SECRET:=local-dev-only-alertmanager-secret}"
 
 VIGIL_SERVICES="ownership escalation notification audit"
 # Databases: one per service, plus platform (the platform module's own tests).
@@ -134,6 +140,29 @@ fetch_artifact() { # groupId:artifactId:version[:packaging[:classifier]]
     mvn_standalone dependency:get -Dartifact="$1" -Dtransitive=false >&2 || die "could not fetch $1 from Maven Central"
   fi
   echo "$path"
+}
+
+# A program from a Debian package (Alertmanager, Prometheus), installed with apt-get when it is missing. That takes
+# root; anyone else is told the command to run. A unit the package starts by itself (systemd) is stopped and
+# disabled again: it would hold the ports these scripts use (Debian's Alertmanager listens on 9093, Kafka's controller).
+ensure_deb() { # package program
+  local pkg=$1 prog=$2 aptlog="$VIGIL_STATE/logs/apt-$1.log"
+  command -v "$prog" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" != 0 ]; then
+    die "$prog is missing: install Debian's package $pkg (as root: apt-get install --no-install-recommends $pkg), or run make up as root so that infra/ installs it"
+  fi
+  log "$prog is missing: installing Debian's package $pkg (apt-get install --no-install-recommends $pkg; log $aptlog)"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$pkg" >"$aptlog" 2>&1; then
+    log "apt-get install failed; updating the package lists (apt-get update) and trying again"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$pkg"; } >>"$aptlog" 2>&1 \
+      || { tail -n 20 "$aptlog" >&2; die "could not install Debian's package $pkg (log: $aptlog)"; }
+  fi
+  command -v "$prog" >/dev/null 2>&1 || die "Debian's package $pkg is installed but $prog is not on the PATH"
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$pkg" 2>/dev/null; then
+    log "stopping and disabling the system service $pkg that the package started (these scripts run their own)"
+    systemctl disable --now "$pkg" >>"$aptlog" 2>&1 || true
+  fi
+  log "installed $pkg ($("$prog" --version 2>&1 | head -n 1))"
 }
 
 # "start|stop|status" dispatch shared by the component scripts (each defines do_start, do_stop, do_status).

@@ -20,7 +20,11 @@ start_one() {
   claim_port "$svc" "$port"
   log "$svc-service: starting on http://127.0.0.1:$port"
   # audit-service takes records in batches of thousands: a larger heap saves it most of its GC pauses
-  spawn "$svc" java "-Xmx$([ "$svc" = audit ] && echo 512m || echo 256m)" $JAVA_UNSAFE_OPT -Dvigil.clock.control-enabled=true -jar "$jar"
+  # escalation-service takes Alertmanager's webhook with the local secret that infra/alertmanager.sh configures
+  local env=()
+  [ "$svc" = escalation ] && env=(VIGIL_ESCALATION_ALERTMANAGER_USERNAME="$VIGIL_ALERTMANAGER_USERNAME"
+    VIGIL_ESCALATION_ALERTMANAGER_SECRET="$VIGIL_ALERTMANAGER_SECRET")
+  spawn "$svc" env "${env[@]}" java "-Xmx$([ "$svc" = audit ] && echo 512m || echo 256m)" $JAVA_UNSAFE_OPT -Dvigil.clock.control-enabled=true -jar "$jar"
 }
 
 await_one() {

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# make up: the whole local system — PostgreSQL, Kafka, SMTP, Keycloak, then the four services — and where to reach it.
+# make up: the whole local system — PostgreSQL, Kafka, SMTP, Keycloak, Alertmanager, then the four services, then
+# Prometheus — and where to reach it. Alertmanager and Prometheus are Debian's packages, installed when missing (root).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 INFRA="$VIGIL_ROOT/infra"
 t0=$SECONDS
 "$INFRA/infra.sh" start
+"$INFRA/alertmanager.sh" start
 "$INFRA/build.sh"
 "$INFRA/services.sh" start
 "$INFRA/roster.sh"   # the realm's users as people, an on-call rotation from this week on (idempotent)
+"$INFRA/prometheus.sh" start
 cat <<TXT
 
 Vigil is up ($((SECONDS - t0)) s). Local development only: dev users, dev passwords, clock control on.
@@ -31,6 +34,12 @@ Kafka        127.0.0.1:$VIGIL_KAFKA_PORT (topics vigil.deploys, vigil.roster, vi
 PostgreSQL   127.0.0.1:$VIGIL_PG_PORT, one database and login role per service (ownership, escalation,
              notification, audit), password vigil-dev
 SMTP         127.0.0.1:$VIGIL_SMTP_PORT (GreenMail; received mail at http://127.0.0.1:$VIGIL_SMTP_API_PORT)
+Alertmanager http://127.0.0.1:$VIGIL_ALERTMANAGER_PORT  every alert group goes to escalation-service (POST /integrations/alertmanager,
+             basic auth $VIGIL_ALERTMANAGER_USERNAME / $VIGIL_ALERTMANAGER_SECRET); raise one:
+  curl -s -H 'Content-Type: application/json' http://127.0.0.1:$VIGIL_ALERTMANAGER_PORT/api/v2/alerts \\
+    -d '[{"labels":{"alertname":"HighErrorRate","service":"checkout","severity":"P1"},"annotations":{"summary":"5xx above 10 %"}}]'
+  then GET http://127.0.0.1:8082/incidents (any signed-in user) shows the incident
+Prometheus   http://127.0.0.1:$VIGIL_PROMETHEUS_PORT  scrapes the services' /q/metrics and Alertmanager; queries in README.md (Metrics)
 
 Logs: $VIGIL_STATE/logs   Status: make status   Stop everything: make down
 TXT
