@@ -73,6 +73,18 @@ public class AlertIntake {
         follow(alerts, Cause.actor(actor));
     }
 
+    /**
+     * The monitoring system says someone took the alert (a PagerDuty {@code acknowledge}): the incident the alert
+     * belongs to is acknowledged by {@code actor}, unless it is acknowledged already; an alert of no open incident
+     * changes nothing.
+     */
+    @Transactional
+    public void acknowledgedAtSource(String alertKey, String actor) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        incidents.openIncidentOf(alertKey).ifPresent(id ->
+                repository.decide(Incident.KIND, id, Cause.actor(actor), i -> i.acknowledgedAtSource(actor, now)));
+    }
+
     /** An alert event from {@code vigil.alerts}. Our own come back on the topic; they were followed up when published. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(VigilEvent<EventPayload> event) {

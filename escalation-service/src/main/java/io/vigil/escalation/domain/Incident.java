@@ -121,6 +121,14 @@ public record Incident(String id, boolean exists, String service, Severity sever
         return Decision.record(new IncidentAcknowledged(id, by, now)).cancel(EscalationLadder.UNACKNOWLEDGED_TIMER);
     }
 
+    /** The monitoring system reports the alert taken: as {@link #acknowledge}, but a repeat or a late one changes nothing. */
+    public Decision acknowledgedAtSource(String by, Instant now) {
+        if (!exists || resolved || acknowledgedBy != null) {
+            return Decision.nothing();
+        }
+        return acknowledge(by, now);
+    }
+
     /** Resolved by hand: every pending step and update stops. */
     public Decision resolve(String by, String rootCause, String resolution, Instant now) {
         mustBeOpen();
