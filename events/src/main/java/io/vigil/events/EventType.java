@@ -20,6 +20,7 @@ import io.vigil.events.killswitch.KillSwitchRejected;
 import io.vigil.events.killswitch.KillSwitchRequested;
 import io.vigil.events.killswitch.KillSwitchResumeSigned;
 import io.vigil.events.killswitch.KillSwitchResumed;
+import io.vigil.events.notifications.NotificationDeadlineMissed;
 import io.vigil.events.notifications.NotificationFailed;
 import io.vigil.events.notifications.NotificationSent;
 import io.vigil.events.ownership.CheckMissed;
@@ -123,7 +124,8 @@ public enum EventType {
 
     // vigil.notifications
     NOTIFICATION_SENT("vigil.notification.sent.v1", Topics.NOTIFICATIONS, NotificationSent.class),
-    NOTIFICATION_FAILED("vigil.notification.failed.v1", Topics.NOTIFICATIONS, NotificationFailed.class);
+    NOTIFICATION_FAILED("vigil.notification.failed.v1", Topics.NOTIFICATIONS, NotificationFailed.class),
+    NOTIFICATION_DEADLINE_MISSED("vigil.notification.deadline-missed.v1", Topics.NOTIFICATIONS, NotificationDeadlineMissed.class);
 
     private static final Map<String, EventType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

@@ -7,7 +7,8 @@ import io.vigil.events.EventPayload;
  */
 public sealed interface NotificationEvent extends EventPayload permits
         NotificationSent,
-        NotificationFailed {
+        NotificationFailed,
+        NotificationDeadlineMissed {
     /** The subject of the event and the Kafka key. */
     String notificationId();
 }
