@@ -27,6 +27,10 @@ public final class WebhookInbox implements AutoCloseable {
             return body.path("data").path("text").asText();
         }
 
+        public String causationSubject() {
+            return body.path("data").path("causationSubject").asText();
+        }
+
         public String causationEventId() {
             return body.path("data").path("causationEventId").asText();
         }
