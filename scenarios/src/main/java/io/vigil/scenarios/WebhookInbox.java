@@ -17,8 +17,11 @@ import java.util.concurrent.Executors;
  * webhook URL. It answers 204 and keeps what it received, with the Standard Webhooks headers.
  */
 public final class WebhookInbox implements AutoCloseable {
-    /** One delivery: to whom, the webhook-id, and the JSON body ({type, timestamp, data{template, subject, text, …}}). */
-    public record Delivery(String person, String webhookId, String signature, JsonNode body) {
+    /**
+     * One delivery: to whom, the webhook-id, the JSON body ({type, timestamp, data{template, subject, text, …}}), and
+     * when it arrived ({@link System#nanoTime()}).
+     */
+    public record Delivery(String person, String webhookId, String signature, JsonNode body, long receivedNanos) {
         public String template() {
             return body.path("data").path("template").asText();
         }
@@ -38,6 +41,7 @@ public final class WebhookInbox implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Delivery>> listeners = new CopyOnWriteArrayList<>();
 
     public WebhookInbox() {
         try {
@@ -48,20 +52,28 @@ public final class WebhookInbox implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/people/", exchange -> {
             String person = exchange.getRequestURI().getPath().substring("/people/".length());
+            Delivery delivery;
             try (InputStream in = exchange.getRequestBody()) {
-                JsonNode body = Http.JSON.readTree(in.readAllBytes());
-                deliveries.add(new Delivery(person, exchange.getRequestHeaders().getFirst("webhook-id"),
-                        exchange.getRequestHeaders().getFirst("webhook-signature"), body));
+                delivery = new Delivery(person, exchange.getRequestHeaders().getFirst("webhook-id"),
+                        exchange.getRequestHeaders().getFirst("webhook-signature"), Http.JSON.readTree(in.readAllBytes()),
+                        System.nanoTime());
             } catch (IOException e) {
                 // a body that is not JSON is still an answer from the sender: keep nothing, say so
                 exchange.sendResponseHeaders(400, -1);
                 exchange.close();
                 return;
             }
+            deliveries.add(delivery);
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
+            listeners.forEach(l -> l.accept(delivery));
         });
         server.start();
+    }
+
+    /** Called with every delivery as it arrives (after it was answered). */
+    public void onDelivery(java.util.function.Consumer<Delivery> listener) {
+        listeners.add(listener);
     }
 
     public URI urlOf(String person) {
