@@ -1,6 +1,8 @@
 package io.vigil.platform.deadletter;
 
 import io.vigil.events.Topics;
+import io.vigil.platform.metrics.PlatformMeters;
+import io.vigil.platform.metrics.PlatformMeters.DeadLetterReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,9 +30,11 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final Producer<String, byte[]> producer;
+    private final PlatformMeters meters;
 
-    public DeadLetters(Producer<String, byte[]> producer) {
+    public DeadLetters(Producer<String, byte[]> producer, PlatformMeters meters) {
         this.producer = producer;
+        this.meters = meters;
     }
 
     public void send(ConsumerRecord<String, byte[]> record, String consumer, String reason) {
@@ -51,6 +55,7 @@ public class DeadLetters {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not dead-letter " + record.topic() + "/" + record.partition() + "@" + record.offset(), e);
         }
+        meters.deadLettered(consumer, DeadLetterReason.ofRecord(reason));
         LOG.warnf("dead-lettered %s/%d@%d for %s: %s", record.topic(), record.partition(), record.offset(), consumer, reason);
     }
 
@@ -72,6 +77,7 @@ public class DeadLetters {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not dead-letter " + origin + " " + key + " for " + consumer, e);
         }
+        meters.deadLettered(consumer, DeadLetterReason.ofOwn(origin));
         LOG.warnf("dead-lettered %s %s for %s: %s", origin, key, consumer, reason);
     }
 

@@ -6,6 +6,7 @@ import io.vigil.platform.domain.AggregateKind;
 import io.vigil.platform.domain.Decision;
 import io.vigil.platform.domain.TimerChange;
 import io.vigil.platform.domain.Versioned;
+import io.vigil.platform.metrics.PlatformMeters;
 import io.vigil.platform.projection.Projections;
 import io.vigil.platform.timer.Timers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,15 @@ public class EventSourcedRepository {
     private final NewEvents newEvents;
     private final Timers timers;
     private final Projections projections;
+    private final PlatformMeters meters;
 
-    public EventSourcedRepository(EventStore store, NewEvents newEvents, Timers timers, Projections projections) {
+    public EventSourcedRepository(EventStore store, NewEvents newEvents, Timers timers, Projections projections,
+                                  PlatformMeters meters) {
         this.store = store;
         this.newEvents = newEvents;
         this.timers = timers;
         this.projections = projections;
+        this.meters = meters;
     }
 
     /** The aggregate as its events left it. */
@@ -77,6 +81,7 @@ public class EventSourcedRepository {
             }
         }
         projections.apply(stored);
+        meters.storedOnCommit(kind.name(), events.stream().map(e -> e.type().typeName()).toList());
         return fold(kind, current.id(), current.state(), current.version(), events.stream().map(VigilEvent::payload).toList());
     }
 

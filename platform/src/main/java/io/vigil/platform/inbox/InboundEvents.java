@@ -8,6 +8,7 @@ import io.vigil.events.VigilEvent;
 import io.vigil.platform.config.VigilConfig;
 import io.vigil.platform.deadletter.DeadLetters;
 import io.vigil.platform.domain.RuleViolation;
+import io.vigil.platform.metrics.PlatformMeters;
 import io.vigil.platform.resilience.OutageRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,14 +34,16 @@ public class InboundEvents {
     private final DeadLetters deadLetters;
     private final OutageRetry retry;
     private final int attempts;
+    private final PlatformMeters meters;
 
     public InboundEvents(EventCodec codec, ProcessedEvents processed, DeadLetters deadLetters, OutageRetry retry,
-                         VigilConfig config) {
+                         VigilConfig config, PlatformMeters meters) {
         this.codec = codec;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.retry = retry;
         this.attempts = config.inbox().attempts();
+        this.meters = meters;
     }
 
     public void accept(String consumer, ConsumerRecord<String, byte[]> record, EventHandler handler) {
@@ -64,11 +67,18 @@ public class InboundEvents {
     }
 
     private Void applyOnce(String consumer, VigilEvent<EventPayload> event, EventHandler handler) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        boolean applied = QuarkusTransaction.requiringNew().call(() -> {
             if (processed.markProcessed(consumer, event.id())) {
                 handler.handle(event);
+                return true;
             }
+            return false;
         });
+        if (applied) {
+            meters.applied(consumer, event.type().typeName());
+        } else {
+            meters.redelivered(consumer, event.type().typeName());
+        }
         return null;
     }
 

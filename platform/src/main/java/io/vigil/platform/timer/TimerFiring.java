@@ -36,10 +36,22 @@ public final class TimerFiring {
     private final int batchSize;
     private final RetrySchedule retries;
     private final Runnable onFailed;
+    private final FiredListener onFired;
     private final ReentrantLock firing = new ReentrantLock();
+
+    /** Told of each timer whose firing committed, with the service clock's time then. */
+    @FunctionalInterface
+    public interface FiredListener {
+        void fired(DueTimer timer, Instant firedAt);
+    }
 
     public TimerFiring(DataSource dataSource, Clock clock, Map<String, TimerHandler> handlers,
                        VigilConfig.Timers config, Runnable onFailed) {
+        this(dataSource, clock, handlers, config, onFailed, (timer, at) -> { });
+    }
+
+    public TimerFiring(DataSource dataSource, Clock clock, Map<String, TimerHandler> handlers,
+                       VigilConfig.Timers config, Runnable onFailed, FiredListener onFired) {
         if (config.batchSize() < 1) {
             throw new IllegalArgumentException("vigil.timers.batch-size must be at least 1, got " + config.batchSize());
         }
@@ -49,6 +61,7 @@ public final class TimerFiring {
         this.batchSize = config.batchSize();
         this.retries = new RetrySchedule(config.maxAttempts(), config.retryBackoff());
         this.onFailed = onFailed;
+        this.onFired = onFired;
     }
 
     /**
@@ -80,8 +93,9 @@ public final class TimerFiring {
     }
 
     private int fireBatch(Instant now, List<DueTimer> claimed) {
+        int fired;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            fired = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
                     claimed.addAll(TimerStore.claimDue(c, now, batchSize));
                     for (DueTimer timer : claimed) {
@@ -99,6 +113,9 @@ public final class TimerFiring {
             }
             return fireOneByOne(claimed, now);
         }
+        Instant firedAt = clock.instant();
+        claimed.forEach(timer -> onFired.fired(timer, firedAt));
+        return fired;
     }
 
     private int fireOneByOne(List<DueTimer> timers, Instant now) {
@@ -118,7 +135,10 @@ public final class TimerFiring {
                         return true;
                     }
                 });
-                fired += done ? 1 : 0;
+                if (done) {
+                    onFired.fired(attempted.get(), clock.instant());
+                    fired++;
+                }
             } catch (RuntimeException e) {
                 if (attempted.get() == null || Failures.isTransient(e)) {
                     throw e; // the database or broker is down, or a writer conflicted: not the timer's fault, no attempt spent

@@ -3,12 +3,14 @@ package io.vigil.platform.timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vigil.platform.config.VigilConfig;
+import io.vigil.platform.metrics.PlatformMeters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,12 +26,13 @@ public class TimerPoller {
     private final TimerLoop loop;
 
     public TimerPoller(DataSource dataSource, Clock clock, Instance<TimerHandler> handlers, VigilConfig config,
-                       TimerSignal signal, FailedTimers failed) {
+                       TimerSignal signal, FailedTimers failed, PlatformMeters meters) {
         Map<String, TimerHandler> byKind = handlers.stream().collect(Collectors.toMap(TimerHandler::kind, Function.identity(),
                 (a, b) -> {
                     throw new IllegalStateException("two timer handlers for kind '" + a.kind() + "': " + a + ", " + b);
                 }));
-        this.firing = new TimerFiring(dataSource, clock, byKind, config.timers(), failed::wake);
+        this.firing = new TimerFiring(dataSource, clock, byKind, config.timers(), failed::wake,
+                (timer, firedAt) -> meters.timerFired(timer.kind(), Duration.between(timer.dueAt(), firedAt)));
         this.signal = signal;
         this.loop = new TimerLoop(firing, signal, clock, config.timers().pollInterval(), "timer-poller");
     }
