@@ -19,10 +19,14 @@ public final class MerkleHashes {
     private static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
 
+    /** One digest per thread, reused: appending and verifying hash millions of nodes. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(MerkleHashes::sha256);
+
     /** SHA-256(0x00 || leafData). */
     public static byte[] leafHash(byte[] leafData) {
         Objects.requireNonNull(leafData, "leafData");
-        MessageDigest digest = sha256();
+        MessageDigest digest = DIGEST.get();
+        digest.reset();
         digest.update(LEAF_PREFIX);
         digest.update(leafData);
         return digest.digest();
@@ -32,7 +36,8 @@ public final class MerkleHashes {
     public static byte[] nodeHash(byte[] left, byte[] right) {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");
-        MessageDigest digest = sha256();
+        MessageDigest digest = DIGEST.get();
+        digest.reset();
         digest.update(NODE_PREFIX);
         digest.update(left);
         digest.update(right);
