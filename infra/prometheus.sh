@@ -3,7 +3,7 @@
 # /q/metrics every 5 s, and Alertmanager. Usage: infra/prometheus.sh start|stop|status
 # Web UI and API on http://127.0.0.1:$VIGIL_PROMETHEUS_PORT; configuration infra/prometheus/prometheus.yml, rendered
 # into .vigil/prometheus/ with the ports of infra/lib.sh; its time series in .vigil/prometheus/data (kept 7 days).
-# The queries for the operator's meters are in README.md ("Metrics").
+# The queries for the operator's meters are in README.md ("Monitoring in front").
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PROM_SRC="$VIGIL_ROOT/infra/prometheus"

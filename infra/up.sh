@@ -39,7 +39,7 @@ Alertmanager http://127.0.0.1:$VIGIL_ALERTMANAGER_PORT  every alert group goes t
   curl -s -H 'Content-Type: application/json' http://127.0.0.1:$VIGIL_ALERTMANAGER_PORT/api/v2/alerts \\
     -d '[{"labels":{"alertname":"HighErrorRate","service":"checkout","severity":"P1"},"annotations":{"summary":"5xx above 10 %"}}]'
   then GET http://127.0.0.1:8082/incidents (any signed-in user) shows the incident
-Prometheus   http://127.0.0.1:$VIGIL_PROMETHEUS_PORT  scrapes the services' /q/metrics and Alertmanager; queries in README.md (Metrics)
+Prometheus   http://127.0.0.1:$VIGIL_PROMETHEUS_PORT  scrapes the services' /q/metrics and Alertmanager; queries in README.md ("Monitoring in front")
 
 Logs: $VIGIL_STATE/logs   Status: make status   Stop everything: make down
 TXT

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The platform's counters for an operator (README "Metrics"): events stored and applied, dead letters by reason,
+ * The platform's counters for an operator (README "Monitoring in front"): events stored and applied, dead letters by reason,
  * timers fired and how late. Meters are tagged {@code service} by {@link MetricsSetup}. Counts of work done in a
  * transaction move when it commits, never for a rolled-back attempt.
  */
