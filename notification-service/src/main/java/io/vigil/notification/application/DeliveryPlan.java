@@ -29,10 +29,21 @@ public class DeliveryPlan {
 
     private final Deliveries deliveries;
     private final Clock clock;
+    private final boolean slackHandlesReachable;
 
-    public DeliveryPlan(Deliveries deliveries, Clock clock) {
+    private final DeliverySignal signal;
+
+    public DeliveryPlan(Deliveries deliveries, Clock clock, io.vigil.notification.config.NotificationConfig config,
+                        DeliverySignal signal) {
         this.deliveries = deliveries;
+        this.signal = signal;
         this.clock = clock;
+        this.slackHandlesReachable = config.slack().webhookUrl().isPresent();
+    }
+
+    /** The channels and addresses this person is reached on. */
+    public Map<Channel, String> channelsOf(io.vigil.notification.domain.Contact contact) {
+        return ChannelChoice.of(contact, slackHandlesReachable);
     }
 
     public static String notificationId(String causationEventId, String recipient, Channel channel) {
@@ -43,7 +54,7 @@ public class DeliveryPlan {
     /** @return the ids of the deliveries recorded now (none for a cause seen before) */
     public List<String> record(Cause cause, Addressee to, RenderedMessage message) {
         List<String> recorded = new ArrayList<>();
-        for (Map.Entry<Channel, String> channel : ChannelChoice.of(to.contact()).entrySet()) {
+        for (Map.Entry<Channel, String> channel : channelsOf(to.contact()).entrySet()) {
             recordOne(cause, to, channel.getKey(), channel.getValue(), message).ifPresent(recorded::add);
         }
         return recorded;
@@ -56,6 +67,10 @@ public class DeliveryPlan {
         DeliveryRow row = new DeliveryRow(id, cause.eventId(), cause.type(), cause.subject(), to.username(), to.role(),
                 channel.name().toLowerCase(java.util.Locale.ROOT), address, message.template(),
                 message.subject(), message.body(), "pending", 0, now, null, now, null, null);
-        return deliveries.insertOnce(row) ? java.util.Optional.of(id) : java.util.Optional.empty();
+        if (!deliveries.insertOnce(row)) {
+            return java.util.Optional.empty();
+        }
+        signal.afterCommit(channel);
+        return java.util.Optional.of(id);
     }
 }

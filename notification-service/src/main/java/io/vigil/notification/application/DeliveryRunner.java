@@ -1,11 +1,13 @@
 package io.vigil.notification.application;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vigil.events.notifications.Channel;
 import io.vigil.notification.channel.ChannelSender;
 import io.vigil.notification.channel.OutgoingMessage;
 import io.vigil.notification.config.NotificationConfig;
 import io.vigil.notification.domain.DeliveryBackoff;
+import io.vigil.notification.domain.DestinationGate;
 import io.vigil.notification.persistence.Deliveries;
 import io.vigil.notification.persistence.DeliveryRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +23,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Sends the due deliveries of one channel, one transaction per delivery: the row is claimed with SKIP LOCKED (so
- * several instances never send one twice), sent, and its attempt recorded with the outcome in that transaction.
- * A failure waits for its next attempt (exponential backoff, capped); after the last one the delivery has failed.
- * Each channel runs on its own, so a channel that is down delays only its own messages.
+ * Sends due deliveries of one channel, one transaction per delivery: the row is claimed with SKIP LOCKED (so
+ * several workers and instances never send one twice), sent, and its attempt recorded with the outcome in that
+ * transaction. A failure waits for its next attempt (exponential backoff, capped); after the last one the delivery
+ * has failed. The {@link DestinationGate} keeps to one message at a time and the rate limit per destination, and
+ * rests a destination that just failed, so a destination that is down delays only its own messages.
+ * Counter {@code vigil.notification.deliveries} (tags {@code channel}, {@code outcome} = sent|retry|failed).
  */
 @ApplicationScoped
 public class DeliveryRunner {
@@ -33,64 +37,94 @@ public class DeliveryRunner {
     /** Attempts per run at most, so a run ends even when the clock stands still. */
     private static final int BATCH = 500;
 
+    private enum Pass { NONE_DUE, ATTEMPTED, BUSY }
+
     private final Deliveries deliveries;
     private final DeliveryOutcomes outcomes;
     private final Map<Channel, ChannelSender> senders;
     private final DeliveryBackoff backoff;
+    private final DestinationGate gate;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     public DeliveryRunner(Deliveries deliveries, DeliveryOutcomes outcomes, Instance<ChannelSender> senders,
-                          NotificationConfig config, Clock clock) {
+                          NotificationConfig config, MeterRegistry meters, Clock clock) {
         this.deliveries = deliveries;
         this.outcomes = outcomes;
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         NotificationConfig.Delivery d = config.delivery();
         this.backoff = new DeliveryBackoff(d.initialBackoff(), d.maxBackoff(), d.maxAttempts());
+        this.gate = new DestinationGate(d.perDestinationPerMinute(), d.initialBackoff());
+        this.meters = meters;
         this.clock = clock;
     }
 
-    /** Sends every delivery of the channel that is due now; returns how many were attempted. */
+    /** Sends deliveries of the channel that are due now and whose destination is open; returns how many were attempted. */
     public int runDue(Channel channel) {
         ChannelSender sender = senders.get(channel);
         if (sender == null) {
             return 0;
         }
         int attempted = 0;
-        while (attempted < BATCH && QuarkusTransaction.requiringNew().call(() -> attemptOne(channel, sender))) {
-            attempted++;
+        int busy = 0;
+        while (attempted < BATCH && busy < BATCH) {
+            Pass pass = QuarkusTransaction.requiringNew().call(() -> attemptOne(channel, sender));
+            if (pass == Pass.NONE_DUE) {
+                break;
+            }
+            if (pass == Pass.ATTEMPTED) {
+                attempted++;
+            } else {
+                busy++;
+            }
         }
         return attempted;
     }
 
-    private boolean attemptOne(Channel channel, ChannelSender sender) {
+    private Pass attemptOne(Channel channel, ChannelSender sender) {
+        String name = channel.name().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        Optional<DeliveryRow> due = deliveries.claimDue(channel.name().toLowerCase(Locale.ROOT), now);
+        Optional<DeliveryRow> due = deliveries.claimDue(name, now, gate.closed(name, now));
         if (due.isEmpty()) {
-            return false;
+            return Pass.NONE_DUE;
         }
         DeliveryRow d = due.get();
+        if (!gate.take(name, d.address(), now)) {
+            return Pass.BUSY; // another worker took this destination between the two reads; the row stays due
+        }
         int attempt = d.attempts() + 1;
+        boolean failed = false;
         try {
             sender.send(new OutgoingMessage(d.notificationId(), channel, d.address(), d.recipient(), d.template(), d.subject(),
                     d.body(), d.causationEventId(), d.causationType(), d.causationSubject()));
         } catch (RuntimeException e) {
+            failed = true;
             String error = describe(e);
             Instant at = clock.instant();
             Optional<Instant> next = backoff.nextAttempt(at, attempt);
             if (next.isPresent()) {
                 LOG.warnf("delivery %s (%s to %s) attempt %d failed, next at %s: %s", d.notificationId(), channel, d.address(), attempt, next.get(), error);
                 deliveries.recordRetry(d.notificationId(), attempt, at, error, next.get());
+                count(name, "retry");
             } else {
                 LOG.errorf("delivery %s (%s to %s) failed for good after %d attempts: %s", d.notificationId(), channel, d.address(), attempt, error);
                 deliveries.recordFailed(d.notificationId(), attempt, at, error);
                 outcomes.failed(d, attempt, error, at);
+                count(name, "failed");
             }
-            return true;
+            return Pass.ATTEMPTED;
+        } finally {
+            gate.release(name, d.address(), failed, clock.instant());
         }
         Instant at = clock.instant();
         deliveries.recordSent(d.notificationId(), attempt, at);
         outcomes.sent(d, attempt, at);
-        return true;
+        count(name, "sent");
+        return Pass.ATTEMPTED;
+    }
+
+    private void count(String channel, String outcome) {
+        meters.counter("vigil.notification.deliveries", "channel", channel, "outcome", outcome).increment();
     }
 
     private static String describe(Throwable e) {

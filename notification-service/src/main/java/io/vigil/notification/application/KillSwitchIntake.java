@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * A kill-switch event: recorded; an activation notifies every target of its {@code notify} list (seed 001 §2.2,
  * §5.1, resolved by escalation-service from the policy) with the activation log's fields. The audit's activation
- * log reads the resulting {@code notification.sent} events as "notification sent to".
+ * log reads the resulting {@code notification.sent} events as "notification sent to". A target named with a deadline
+ * ("within 5 min", "immediately") gets a tracked {@link NotificationDeadlines deadline}.
  */
 @ApplicationScoped
 public class KillSwitchIntake {
@@ -36,12 +37,14 @@ public class KillSwitchIntake {
     private final EventSourcedRepository repository;
     private final Directory directory;
     private final DeliveryPlan plan;
+    private final NotificationDeadlines deadlines;
     private final Duration maxAge;
     private final Duration updateInterval = Duration.ZERO;
     private final Clock clock;
 
     public KillSwitchIntake(EventSourcedRepository repository, Directory directory, DeliveryPlan plan,
-                            NotificationConfig config, Clock clock) {
+                            NotificationDeadlines deadlines, NotificationConfig config, Clock clock) {
+        this.deadlines = deadlines;
         this.repository = repository;
         this.directory = directory;
         this.plan = plan;
@@ -53,18 +56,21 @@ public class KillSwitchIntake {
         if (!(event.payload() instanceof KillSwitchEvent)) {
             throw new RejectedEvent(event.type().typeName() + " is not a kill-switch event");
         }
-        repository.recordReceived(ReceivedLog.KILLSWITCH, event.subject(), event, n -> Decision.nothing());
-        if (!(event.payload() instanceof KillSwitchActivated activated)
-                || activated.activatedAt().isBefore(clock.instant().minus(maxAge))) {
-            return;
+        Decision deadlinesToCheck = Decision.nothing();
+        if (event.payload() instanceof KillSwitchActivated activated && !activated.activatedAt().isBefore(clock.instant().minus(maxAge))) {
+            DeliveryPlan.Cause cause = new DeliveryPlan.Cause(event.id(), event.type().typeName(), event.subject());
+            for (Map.Entry<Addressee, Instant> to : addressees(activated).entrySet()) {
+                Addressee a = to.getKey();
+                MessageValues reader = new MessageValues(a.contact().zone(), null, updateInterval);
+                plan.record(cause, a, templates.render(MessageTemplate.KILLSWITCH_ACTIVATED,
+                        KillSwitchValues.activated(reader, activated, a.role(), to.getValue())));
+                if (to.getValue() != null) {
+                    deadlinesToCheck = deadlines.track(deadlinesToCheck, cause, a, to.getValue());
+                }
+            }
         }
-        DeliveryPlan.Cause cause = new DeliveryPlan.Cause(event.id(), event.type().typeName(), event.subject());
-        for (Map.Entry<Addressee, Instant> to : addressees(activated).entrySet()) {
-            Addressee a = to.getKey();
-            MessageValues reader = new MessageValues(a.contact().zone(), null, updateInterval);
-            plan.record(cause, a, templates.render(MessageTemplate.KILLSWITCH_ACTIVATED,
-                    KillSwitchValues.activated(reader, activated, a.role(), to.getValue())));
-        }
+        Decision timers = deadlinesToCheck;
+        repository.recordReceived(ReceivedLog.KILLSWITCH, event.subject(), event, n -> timers);
     }
 
     /** Each person once, with the earliest deadline they were named with. */

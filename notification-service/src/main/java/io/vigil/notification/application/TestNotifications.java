@@ -1,7 +1,6 @@
 package io.vigil.notification.application;
 
 import io.vigil.notification.domain.Addressee;
-import io.vigil.notification.domain.ChannelChoice;
 import io.vigil.notification.domain.Contact;
 import io.vigil.notification.domain.MessageTemplate;
 import io.vigil.notification.templates.MessageTemplates;
@@ -41,13 +40,13 @@ public class TestNotifications {
         List<String> ids = new ArrayList<>();
         MessageValues values = new MessageValues(me.zone(), null, Duration.ZERO);
         DeliveryPlan.Cause cause = new DeliveryPlan.Cause(requestId, CAUSATION_TYPE, null);
-        for (var channel : ChannelChoice.of(me).entrySet()) {
+        for (var channel : plan.channelsOf(me).entrySet()) {
             var message = templates.render(MessageTemplate.TEST, values.test(clock.instant(), me.display(),
                     channel.getKey().name().toLowerCase(java.util.Locale.ROOT)));
             plan.recordOne(cause, new Addressee(me, null), channel.getKey(), channel.getValue(), message).ifPresent(ids::add);
         }
         if (ids.isEmpty()) {
-            throw new RuleViolation("notification.channel-required", username + " has neither an e-mail address nor a webhook");
+            throw new RuleViolation("notification.channel-required", username + " has no e-mail address, Slack webhook or webhook");
         }
         return new Requested(requestId, ids);
     }

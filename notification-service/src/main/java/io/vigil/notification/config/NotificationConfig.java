@@ -12,12 +12,21 @@ public interface NotificationConfig {
 
     Delivery delivery();
 
+    Slack slack();
+
     /**
      * An event whose instant lies further back than this (a service started on a topic's old history) is recorded
      * but notifies nobody: a page for an incident of last month helps no one.
      */
     @WithDefault("PT24H")
     java.time.Duration maxEventAge();
+
+    /**
+     * Time a notification deadline allows beyond itself before it is checked: a deadline of "immediately" (the instant
+     * of the event) is kept by a message delivered within it.
+     */
+    @WithDefault("PT1M")
+    Duration deadlineGrace();
 
     interface Webhook {
         /** The Standard Webhooks signing secret, {@code whsec_} + base64; the default is for local development only. */
@@ -29,12 +38,24 @@ public interface NotificationConfig {
         Duration timeout();
     }
 
+    interface Slack {
+        /**
+         * A shared channel's incoming webhook: people whose Slack entry is a member handle (not a webhook URL of
+         * their own) are mentioned there. Without it, only people with their own Slack webhook URL get Slack messages.
+         */
+        java.util.Optional<String> webhookUrl();
+
+        /** Connect and response timeout of one Slack call. */
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
+
     interface Delivery {
         /** Run the per-channel delivery workers (tests drive them by hand when off). */
         @WithDefault("true")
         boolean enabled();
 
-        /** How often each channel's worker looks for due deliveries. */
+        /** How often each channel's workers look for due deliveries they were not woken for (retries, other instances). */
         @WithDefault("PT1S")
         Duration pollInterval();
 
@@ -49,5 +70,16 @@ public interface NotificationConfig {
         /** Attempts before a delivery has failed for good ({@code notification.failed}). */
         @WithDefault("6")
         int maxAttempts();
+
+        /**
+         * Messages a minute at most to one destination (channel + address), spaced evenly, per instance: 60 keeps
+         * to Slack's one message a second per incoming webhook.
+         */
+        @WithDefault("60")
+        int perDestinationPerMinute();
+
+        /** Concurrent senders per channel; each claims its own rows with SKIP LOCKED. */
+        @WithDefault("3")
+        int workersPerChannel();
     }
 }

@@ -30,11 +30,14 @@ public class Deliveries {
                 d.channel(), d.address(), d.template(), d.subject(), d.body(), d.nextAttemptAt(), d.createdAt()) == 1;
     }
 
-    /** The next due pending delivery of the channel, locked for this transaction; others skip it. */
-    public Optional<DeliveryRow> claimDue(String channel, Instant now) {
+    /**
+     * The next due pending delivery of the channel to an address not in {@code closed}, locked for this transaction;
+     * other workers and instances skip it.
+     */
+    public Optional<DeliveryRow> claimDue(String channel, Instant now, java.util.Collection<String> closed) {
         return sql.query("SELECT " + COLUMNS + " FROM delivery WHERE channel = ? AND status = 'pending' AND next_attempt_at <= ? "
-                + "ORDER BY next_attempt_at, notification_id LIMIT 1 FOR UPDATE SKIP LOCKED", Deliveries::row, channel, now)
-                .stream().findFirst();
+                        + "AND NOT (address = ANY (?)) ORDER BY next_attempt_at, notification_id LIMIT 1 FOR UPDATE SKIP LOCKED",
+                Deliveries::row, channel, now, closed.toArray(String[]::new)).stream().findFirst();
     }
 
     public void recordSent(String id, int attempt, Instant at) {

@@ -3,6 +3,7 @@ package io.vigil.notification.rest;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vigil.notification.application.TestNotifications;
+import io.vigil.notification.persistence.Deadlines;
 import io.vigil.notification.persistence.Deliveries;
 import io.vigil.platform.problem.Problem;
 import jakarta.transaction.Transactional;
@@ -28,14 +29,17 @@ import java.util.Set;
 public class NotificationResource {
     static final String OWN_ONLY = "notification.own-only";
     private static final Set<String> STATUSES = Set.of("pending", "sent", "failed");
+    private static final Set<String> DEADLINE_STATES = Set.of("pending", "met", "missed");
     private static final int LIMIT = 500;
 
     private final Deliveries deliveries;
+    private final Deadlines deadlines;
     private final TestNotifications tests;
     private final SecurityIdentity identity;
 
-    public NotificationResource(Deliveries deliveries, TestNotifications tests, SecurityIdentity identity) {
+    public NotificationResource(Deliveries deliveries, Deadlines deadlines, TestNotifications tests, SecurityIdentity identity) {
         this.deliveries = deliveries;
+        this.deadlines = deadlines;
         this.tests = tests;
         this.identity = identity;
     }
@@ -49,6 +53,19 @@ public class NotificationResource {
         }
         String who = seesAll() ? recipient : own(recipient);
         return deliveries.search(who, causationId, status, LIMIT).stream().map(d -> NotificationView.of(d, null)).toList();
+    }
+
+    /** Notification deadlines (who had to be told of what by when, and whether they were); same visibility as notifications. */
+    @GET
+    @Path("/deadlines")
+    @Transactional
+    public List<DeadlineView> deadlines(@QueryParam("recipient") String recipient, @QueryParam("causationId") String causationId,
+                                        @QueryParam("state") String state) {
+        if (state != null && !DEADLINE_STATES.contains(state)) {
+            throw Problem.badRequest("state", "must be one of pending, met, missed");
+        }
+        String who = seesAll() ? recipient : own(recipient);
+        return deadlines.search(who, causationId, state, LIMIT).stream().map(DeadlineView::of).toList();
     }
 
     @GET

@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Roster events as ownership-service publishes them, produced straight to vigil.roster. */
+/** Events as other services publish them, produced to the test run's own copy of their topic ({@link TestConsumerGroups}). */
 final class TestRoster {
     static final URI OWNERSHIP = URI.create("urn:vigil:ownership-service");
     private final Producer<String, byte[]> producer;
@@ -35,8 +35,13 @@ final class TestRoster {
     }
 
     void person(String username, String webhookUrl, RealmRole... roles) {
+        slackPerson(username, null, webhookUrl, roles);
+    }
+
+    /** {@code slack}: a Slack incoming-webhook URL or member handle (or null). */
+    void slackPerson(String username, String slack, String webhookUrl, RealmRole... roles) {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
-        send(username, new PersonRegistered(username, "Person " + username, username + "@vigil.local", null, webhookUrl,
+        send(username, new PersonRegistered(username, "Person " + username, username + "@vigil.local", slack, webhookUrl,
                 "Europe/Berlin", at));
         for (RealmRole role : roles) {
             send(username, new RoleGranted(username, role, null, at));
@@ -56,7 +61,9 @@ final class TestRoster {
 
     void sendEvent(VigilEvent<?> event) {
         try {
-            producer.send(codec.toRecord(event)).get();
+            var record = codec.toRecord(event);
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(TestConsumerGroups.topicFor(record.topic()), null,
+                    record.key(), record.value(), record.headers())).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,41 @@
+package io.vigil.notification.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DestinationGateTest {
+    static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
+    final DestinationGate gate = new DestinationGate(60, Duration.ofSeconds(10));
+
+    @Test
+    void shouldSendOneMessageAtATimeToADestination() {
+        assertThat(gate.take("webhook", "http://a", T)).isTrue();
+        assertThat(gate.take("webhook", "http://a", T.plusSeconds(5))).isFalse();
+        assertThat(gate.closed("webhook", T.plusSeconds(5))).containsExactly("http://a");
+        gate.release("webhook", "http://a", false, T.plusSeconds(5));
+        assertThat(gate.take("webhook", "http://a", T.plusSeconds(5))).isTrue();
+    }
+
+    @Test
+    void shouldSpaceMessagesToOneDestinationByTheRate() {
+        assertThat(gate.take("slack", "http://s", T)).isTrue();
+        gate.release("slack", "http://s", false, T);
+        assertThat(gate.take("slack", "http://s", T.plusMillis(999))).isFalse();
+        assertThat(gate.take("slack", "http://s", T.plusMillis(1000))).isTrue();
+    }
+
+    @Test
+    void shouldRestADestinationAfterAFailureAndLeaveTheOthersOpen() {
+        assertThat(gate.take("webhook", "http://down", T)).isTrue();
+        gate.release("webhook", "http://down", true, T);
+        assertThat(gate.closed("webhook", T.plusSeconds(9))).containsExactly("http://down");
+        assertThat(gate.take("webhook", "http://up", T.plusSeconds(1))).isTrue();
+        assertThat(gate.take("email", "http://down", T.plusSeconds(1))).isTrue();
+        assertThat(gate.take("webhook", "http://down", T.plusSeconds(9))).isFalse();
+        assertThat(gate.take("webhook", "http://down", T.plusSeconds(10))).isTrue();
+    }
+}
