@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The benchmarks (make bench): audit-service, then timer firing, then the inbox. See bench/README.md.
+# The benchmarks (make bench): audit-service, then timer firing, then the inbox, then notification delivery. See bench/README.md.
 # Usage: bench/run.sh [N_APPEND [N_QUERY]]      every part; defaults 200000 and 1000000 (also as environment variables)
 #        bench/run.sh audit [N_APPEND [N_QUERY]]  the audit-service part only
 #        bench/run.sh timers [N_TIMERS]           the timer part only (bench/timers.sh; default 10000)
 #        bench/run.sh inbox [N_INBOX]             the inbox part only (bench/inbox.sh; default 10000)
 #        bench/run.sh windows [N_WINDOWS]         the deploy-window part only (bench/windows.sh; default 10000; not in make bench)
+#        bench/run.sh notifications [N_BURST]     the notification-delivery part only (bench/notifications.sh; default 5000)
 # Environment: N_QUERIES (per query kind, 500), BENCH_SKIP_BUILD=1 (use the jars already packaged),
 #   BENCH_SERVICE_HEAP (512m, as make up runs audit-service), BENCH_SERVICE_JAVA_OPTS (extra -D/-X flags for the service JVM),
 #   BENCH_KEEP_EXPORT=true, BENCH_TIMEOUT (seconds for the whole measurement; derived from the sizes),
@@ -18,6 +19,7 @@ case "${1:-}" in
   timers) shift; exec "$VIGIL_ROOT/bench/timers.sh" "$@" ;;
   inbox) shift; exec "$VIGIL_ROOT/bench/inbox.sh" "$@" ;;
   windows) shift; exec "$VIGIL_ROOT/bench/windows.sh" "$@" ;;
+  notifications) shift; exec "$VIGIL_ROOT/bench/notifications.sh" "$@" ;;
   audit) shift; WITH_TIMERS=false ;;
   *) WITH_TIMERS=true ;;
 esac
@@ -107,5 +109,6 @@ if [ "$WITH_TIMERS" = true ] && [ "$rc" -ne 130 ] && [ "$rc" -ne 143 ]; then  # 
   trap 'exit 130' INT TERM
   "$VIGIL_ROOT/bench/timers.sh" || rc=$?
   BENCH_SKIP_BUILD= "$VIGIL_ROOT/bench/inbox.sh" || rc=$?
+  BENCH_SKIP_BUILD= "$VIGIL_ROOT/bench/notifications.sh" || rc=$?
 fi
 exit "$rc"
