@@ -32,8 +32,8 @@ public final class RefusalsScenario {
         expect(!"engineer".equals(onCall.path("primary").asText()) && !"engineer".equals(onCall.path("secondary").asText()),
                 "the engineer is not on call", onCall);
         answers.put("engineer (not on call) asks for a global disable", stage.call(stage.system.escalation(), "engineer",
-                "POST", "/kill-switches", Map.of("action", "global-disable", "scope", "global", "scenario", "data-corruption",
-                        "reason", "I think the data is corrupt", "severity", "P1")));
+                "POST", "/kill-switches", Map.of("action", "global-disable", "scope", "global", "scenario", "error-rate-above-20",
+                        "reason", "error rate at 25 % everywhere", "severity", "P1")));
         answers.put("auditor starts a deploy", stage.call(stage.system.ownership(), "auditor", "POST", "/deploys",
                 Map.of("service", "audit-" + run, "version", "1", "environment", "production", "mergedBy", "auditor",
                         "prUrl", "https://git.example.com/x/pull/1", "stagingReportPassed", true,
