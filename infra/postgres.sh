@@ -56,6 +56,11 @@ port = $VIGIL_PG_PORT
 unix_socket_directories = '$PGSOCK'
 max_connections = 200
 shared_buffers = 256MB
+# Sustained appends (audit-service logs tens of thousands of rows a second): fewer checkpoints, so fewer full-page
+# images in the WAL. Durability is unchanged (fsync, full_page_writes and synchronous_commit stay on).
+max_wal_size = 4GB
+checkpoint_timeout = 15min
+wal_buffers = 16MB
 password_encryption = scram-sha-256
 EOF
   cat >"$PGDATA/pg_hba.conf" <<'EOF'
