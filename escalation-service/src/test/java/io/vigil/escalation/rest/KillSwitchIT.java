@@ -5,7 +5,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vigil.escalation.persistence.RosterReadModel;
 import io.vigil.events.Envelope;
+import io.vigil.events.DutyRole;
 import io.vigil.events.EventCodec;
+import io.vigil.events.EventType;
+import io.vigil.events.Severity;
+import io.vigil.events.Target;
+import io.vigil.events.killswitch.KillSwitchActivated;
 import io.vigil.events.Topics;
 import io.vigil.platform.clock.ControllableClock;
 import io.vigil.platform.testing.KafkaTestTopics;
@@ -108,6 +113,17 @@ class KillSwitchIT {
 
         assertThat(published(id, 5)).containsExactly("vigil.killswitch.requested.v1", "vigil.killswitch.activated.v1",
                 "vigil.killswitch.approval-overdue.v1", "vigil.killswitch.approved.v1", "vigil.killswitch.resumed.v1");
+        KillSwitchActivated logged = KafkaTestTopics.read(Topics.KILLSWITCH, r -> id.equals(r.key()), 5, Duration.ofSeconds(20)).stream()
+                .map(r -> codec.decode(r.headers(), r.value())).filter(e -> e.type().equals("vigil.killswitch.activated.v1"))
+                .map(e -> (KillSwitchActivated) codec.payload(EventType.KILLSWITCH_ACTIVATED, e.data())).findFirst().orElseThrow();
+        // the activation log's seven fields (seed 001 §5.2) as the audit service reads them
+        assertThat(logged.activatedAt()).isEqualTo(activatedAt);
+        assertThat(logged.activatedBy()).isEqualTo(OnCallRoster.PRIMARY);
+        assertThat(logged.reason()).isEqualTo("uploads failing");
+        assertThat(logged.severity()).isEqualTo(Severity.P2);
+        assertThat(logged.scope()).isEqualTo(scope);
+        assertThat(logged.approvalsRequired()).containsExactly(DutyRole.INGESTION_OWNER);
+        assertThat(logged.notifyTargets()).extracting(Target::role).contains(DutyRole.INGESTION_OWNER, DutyRole.PRODUCT_MANAGER);
     }
 
     @Test
@@ -145,6 +161,10 @@ class KillSwitchIT {
         assertThat(ended.getString("resumeReason")).isEqualTo("expired");
         assertThat(published(id, 4)).containsExactly("vigil.killswitch.requested.v1", "vigil.killswitch.approved.v1",
                 "vigil.killswitch.activated.v1", "vigil.killswitch.resumed.v1");
+
+        String kept = given().auth().oauth2(Tokens.of("engineer")).get("/kill-switches/" + id).asString();
+        given().auth().oauth2(Tokens.of("admin")).post("/admin/projections/kill-switch/rebuild").then().statusCode(200);
+        assertThat(given().auth().oauth2(Tokens.of("engineer")).get("/kill-switches/" + id).asString()).isEqualTo(kept);
     }
 
     @Test
@@ -157,5 +177,7 @@ class KillSwitchIT {
                 .then().statusCode(400).body("errors[0].field", equalTo("startsAt"));
         given().auth().oauth2(Tokens.of("engineer")).get("/kill-switches/ks-unknown").then().statusCode(404);
         given().auth().oauth2(Tokens.of("engineer")).get("/kill-switches/state").then().statusCode(400);
+        given().auth().oauth2(Tokens.ofClient("ci-publisher", "ci-publisher-secret")).get("/kill-switches/state?scope=workspace:acme")
+                .then().statusCode(200).body("scope", equalTo("workspace:acme"));
     }
 }
