@@ -16,5 +16,5 @@ status:  ## what is running, its memory and address
 build:   ## package the services without tests
 	@infra/build.sh
 
-bench:   ## benchmarks (bench/README.md): audit-service append vs. raw Kafka/PostgreSQL, queries on 1M entries, verify/export; timer firing (10,000 due at once, 1 and 2 instances); notification delivery to a local webhook receiver
+bench:   ## benchmarks (bench/README.md): audit-service append vs. raw Kafka/PostgreSQL, queries on 1M entries, verify/export; timer firing (10,000 due at once, 1 and 2 instances); notification delivery to a local webhook receiver; alert intake into incidents (escalation)
 	@bench/run.sh

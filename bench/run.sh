@@ -6,6 +6,7 @@
 #        bench/run.sh inbox [N_INBOX]             the inbox part only (bench/inbox.sh; default 10000)
 #        bench/run.sh windows [N_WINDOWS]         the deploy-window part only (bench/windows.sh; default 10000; not in make bench)
 #        bench/run.sh notifications [N_BURST]     the notification-delivery part only (bench/notifications.sh; default 5000)
+#        bench/run.sh escalation [N_HTTP [N_KAFKA]] the alert-intake part only (bench/escalation.sh; defaults 5000, 10000)
 # Environment: N_QUERIES (per query kind, 500), BENCH_SKIP_BUILD=1 (use the jars already packaged),
 #   BENCH_SERVICE_HEAP (512m, as make up runs audit-service), BENCH_SERVICE_JAVA_OPTS (extra -D/-X flags for the service JVM),
 #   BENCH_KEEP_EXPORT=true, BENCH_TIMEOUT (seconds for the whole measurement; derived from the sizes),
@@ -20,6 +21,7 @@ case "${1:-}" in
   inbox) shift; exec "$VIGIL_ROOT/bench/inbox.sh" "$@" ;;
   windows) shift; exec "$VIGIL_ROOT/bench/windows.sh" "$@" ;;
   notifications) shift; exec "$VIGIL_ROOT/bench/notifications.sh" "$@" ;;
+  escalation) shift; exec "$VIGIL_ROOT/bench/escalation.sh" "$@" ;;
   audit) shift; WITH_TIMERS=false ;;
   *) WITH_TIMERS=true ;;
 esac
@@ -110,5 +112,6 @@ if [ "$WITH_TIMERS" = true ] && [ "$rc" -ne 130 ] && [ "$rc" -ne 143 ]; then  # 
   "$VIGIL_ROOT/bench/timers.sh" || rc=$?
   BENCH_SKIP_BUILD= "$VIGIL_ROOT/bench/inbox.sh" || rc=$?
   BENCH_SKIP_BUILD= "$VIGIL_ROOT/bench/notifications.sh" || rc=$?
+  BENCH_SKIP_BUILD= "$VIGIL_ROOT/bench/escalation.sh" || rc=$?
 fi
 exit "$rc"
