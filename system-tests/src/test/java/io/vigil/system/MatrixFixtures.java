@@ -87,13 +87,28 @@ final class MatrixFixtures {
         return "dep-matrix-" + u;
     }
 
-    /** Started 49 h ago, with the T48 checklist done by the owner: only the sign-off is left. */
+    /**
+     * Started 49 h ago, with the T48 checklist done by the owner: only the sign-off is left. The window's overdue
+     * timers (missed checks and checkpoints) fire at once; the fixture waits for them, so that the cell's request
+     * meets a settled window.
+     */
     private String signableDeploy() {
         String id = deploy(Instant.now().minus(Duration.ofHours(49)).truncatedTo(ChronoUnit.SECONDS));
+        await("the overdue timers of " + id, Duration.ofSeconds(60), () -> noTimerDue(id));
         call("owner", "ownership", "POST", "/deploys/" + id + "/checkpoints/T48", """
                 {"items": {"zero-critical-incidents": true, "metrics-baseline-established": true,
                            "sign-off-comment-posted": true, "owner-responsibility-released": true}}""", 200);
         return id;
+    }
+
+    private boolean noTimerDue(String aggregateId) {
+        Instant now = Instant.now();
+        for (JsonNode timer : call("admin", "ownership", "GET", "/admin/timers?state=pending&limit=1000", null, 200).json()) {
+            if (aggregateId.equals(timer.path("aggregateId").asText()) && !Instant.parse(timer.path("dueAt").asText()).isAfter(now)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String deployOwingPostmortem() {
@@ -166,9 +181,17 @@ final class MatrixFixtures {
         return call(caller, "notification", "POST", "/notifications/test", null, 202).json().path("notificationIds").path(0).asText();
     }
 
-    /** {@code expected} -1: any status. */
+    /**
+     * {@code expected} -1: any status. A fixture is not what the matrix tests: a 5xx or an optimistic-concurrency 409
+     * ("reload and retry") is tried again (twice) and told on the console — e.g. a command that deadlocked with the
+     * timer poller over the same aggregate's timers.
+     */
     MatrixHttp.Answer call(String caller, String service, String method, String path, String body, int expected) {
         MatrixHttp.Answer answer = MatrixHttp.send(urls.get(service), method, path, callers.token(caller), body);
+        for (int retry = 1; retry <= 2 && (answer.status() >= 500 || "optimistic-concurrency".equals(answer.json().path("rule").asText())); retry++) {
+            System.out.println("fixture: " + method + " " + path + " answered " + answer.brief() + "; trying again");
+            answer = MatrixHttp.send(urls.get(service), method, path, callers.token(caller), body);
+        }
         if (expected != -1 && answer.status() != expected) {
             throw new Failed(caller + " " + method + " " + path + " → " + answer.brief() + " (fixture needs " + expected + ")");
         }

@@ -24,9 +24,9 @@ final class MatrixWalk {
     }
 
     record Result(int rows, int columns, int walked, int passed, List<String> deviations, List<String> fixed,
-                  Map<String, String> skipped, int actorChecks, List<Failure> failures) {
+                  Map<String, String> skipped, int actorChecks, List<Failure> failures, String table) {
         String report() {
-            StringBuilder out = new StringBuilder();
+            StringBuilder out = new StringBuilder(table);
             int skippedCells = skipped.size() * columns;
             out.append("\nAccess matrix: ").append(rows).append(" rows × ").append(columns).append(" callers = ")
                     .append(rows * columns).append(" cells\n");
@@ -57,6 +57,8 @@ final class MatrixWalk {
     private final List<String> fixed = new ArrayList<>();
     private final List<ActorCheck> actorChecks = new ArrayList<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> answered = new LinkedHashMap<>();
+    private final Map<String, Set<String>> rules = new LinkedHashMap<>();
     private int walked;
     private int passed;
 
@@ -78,7 +80,21 @@ final class MatrixWalk {
         }
         checkActors(Duration.ofSeconds(120));
         return new Result(matrix.rows().size(), matrix.callers().size(), walked, passed, deviations, fixed, skipped,
-                actorChecks.size(), failures);
+                actorChecks.size(), failures, table());
+    }
+
+    /** What each cell answered: {@code !} a mismatch, {@code ~} a known deviation; then the rules refusals named. */
+    private String table() {
+        StringBuilder out = new StringBuilder(String.format("%n%-34s", "row"));
+        matrix.callers().forEach(c -> out.append(String.format(" %-5s", c.length() > 5 ? c.substring(0, 5) : c)));
+        out.append("  rules of the 403s\n");
+        for (AccessMatrix.Row row : matrix.rows()) {
+            out.append(String.format("%-34s", row.id()));
+            Map<String, String> cells = answered.getOrDefault(row.id(), Map.of());
+            matrix.callers().forEach(c -> out.append(String.format(" %-5s", cells.getOrDefault(c, "skip"))));
+            out.append("  ").append(String.join(" ", rules.getOrDefault(row.id(), Set.of()))).append('\n');
+        }
+        return out.toString();
     }
 
     /** A row marked pending is skipped while its route answers as no route of the service does (404 "nothing at", 405). */
@@ -112,12 +128,20 @@ final class MatrixWalk {
             path = AccessMatrix.fill(row.path(), vars);
             body = row.hasBody() ? matrix.body(row.body(), vars) : null;
         } catch (MatrixFixtures.Failed e) {
+            answered.computeIfAbsent(row.id(), r -> new LinkedHashMap<>()).put(caller, "fx!");
             failures.add(new Failure(row.id(), request, caller, expected.toString(), "fixture " + row.fixture() + ": " + e.getMessage()));
             return;
         }
         MatrixHttp.Answer answer = MatrixHttp.send(urls.get(row.service()), row.method(), path, callers.token(caller), body);
         String cell = row.id() + " " + caller;
-        if (answer.status() == expected.status()) {
+        boolean asExpected = answer.status() == expected.status();
+        boolean deviation = !asExpected && expected.knownActual() != null && answer.status() == expected.knownActual();
+        answered.computeIfAbsent(row.id(), r -> new LinkedHashMap<>())
+                .put(caller, answer.status() + (asExpected ? "" : deviation ? "~" : "!"));
+        if (answer.status() == 403 && answer.rule() != null) {
+            rules.computeIfAbsent(row.id(), r -> new java.util.TreeSet<>()).add(answer.rule());
+        }
+        if (asExpected) {
             if (expected.knownActual() != null) {
                 fixed.add(cell + ": " + expected.status());
             }
@@ -131,7 +155,7 @@ final class MatrixWalk {
                 String[] event = AccessMatrix.fill(row.actorEvent(), vars).split("@", 2);
                 actorChecks.add(new ActorCheck(row.id(), caller, event[0], event[1], callers.subject(caller)));
             }
-        } else if (expected.knownActual() != null && answer.status() == expected.knownActual()) {
+        } else if (deviation) {
             deviations.add(cell + ": design " + expected.status() + ", service " + answer.status() + " — " + row.note());
         } else {
             failures.add(new Failure(row.id(), request, caller, expected.toString(), answer.brief()));
