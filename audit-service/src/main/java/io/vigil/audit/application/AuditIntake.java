@@ -27,11 +27,11 @@ public class AuditIntake {
     public static final String DEAD_LETTER_TYPE = "vigil.dead-letter";
     public static final String UNREADABLE_TYPE = "vigil.unreadable-record";
 
-    private final EventCodec codec;
+    private final StructuredEvents events;
     private final ObjectMapper json;
 
     public AuditIntake(EventCodec codec) {
-        this.codec = codec;
+        this.events = new StructuredEvents(codec);
         this.json = codec.json();
     }
 
@@ -40,7 +40,7 @@ public class AuditIntake {
             return deadLetter(record, recordedAt);
         }
         try {
-            Envelope e = codec.decode(record.headers(), record.value());
+            Envelope e = events.decode(record.headers(), record.value());
             return new AuditRecord(e.id(), record.topic(), record.partition(), record.offset(), e.type(),
                     e.source().toString(), e.subject(), e.actor(), e.time(), recordedAt, new String(e.data(), StandardCharsets.UTF_8));
         } catch (ContractViolation violation) {

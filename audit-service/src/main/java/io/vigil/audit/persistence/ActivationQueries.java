@@ -60,7 +60,7 @@ public class ActivationQueries {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT seq, event_id, type, payload FROM audit_entry
                 WHERE (subject = ? AND type LIKE 'vigil.killswitch.%')
-                   OR (type = 'vigil.notification.sent.v1' AND (payload::jsonb ->> 'causationSubject') = ?)
+                   OR (type = 'vigil.notification.sent.v1' AND causation_subject = ?)
                 ORDER BY seq""")) {
             ps.setString(1, switchId);
             ps.setString(2, switchId);

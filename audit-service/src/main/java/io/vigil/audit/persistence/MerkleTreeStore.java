@@ -1,10 +1,8 @@
 package io.vigil.audit.persistence;
 
 import io.vigil.audit.domain.AuditEntry;
-import io.vigil.audit.domain.InMemorySubtrees;
-import io.vigil.audit.domain.MerkleFrontier;
+import io.vigil.audit.domain.MerkleEdge;
 import io.vigil.audit.domain.MerkleHashes;
-import io.vigil.audit.domain.RightEdge;
 import io.vigil.audit.domain.Subtrees;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,33 +24,62 @@ import java.util.List;
 public class MerkleTreeStore {
     static final int LOWEST_STORED_LEVEL = 4;
 
-    /** Adds the nodes that the appended entries complete; runs in the append's transaction, under its lock. */
-    void grow(Connection c, long sizeBefore, List<AuditEntry> appended) throws SQLException {
+    /** What an append made: its entries and the tree's right edge after them. */
+    record Growth(List<AuditEntry> entries, long size, byte[] lastEntryHash, MerkleEdge edge) {
+    }
+
+    /** The right edge after the last committed append of this instance, and the head it belongs to. */
+    private volatile Growth lastCommitted;
+
+    /**
+     * Adds the nodes that the appended entries complete; runs in the append's transaction, under its lock. The right
+     * edge is kept in memory from the last append this instance committed; it is read from the tree only when the
+     * head is not the one it belongs to (another instance appended, or this one's last append was rolled back).
+     */
+    Growth grow(Connection c, long sizeBefore, byte[] headHash, List<AuditEntry> appended) throws SQLException {
+        MerkleEdge edge = edgeAt(c, sizeBefore, headHash);
         if (appended.isEmpty()) {
-            return;
+            return new Growth(appended, sizeBefore, headHash, edge);
         }
-        InMemorySubtrees view = new InMemorySubtrees();
-        Subtrees stored = stored(c);
-        for (RightEdge.Position p : RightEdge.of(sizeBefore)) {
-            view.add(p.level(), p.index(), stored.perfect(p.level(), p.index()));
-        }
-        List<MerkleFrontier.Node> created = new ArrayList<>();
-        for (AuditEntry entry : appended) {
-            List<MerkleFrontier.Node> nodes = MerkleFrontier.nodesAfterAppend(entry.seq() - 1, MerkleHashes.leafHash(entry.entryHash()), view);
-            view.addAll(nodes);
-            created.addAll(nodes);
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO merkle_node (level, idx, hash) VALUES (?, ?, ?)")) {
-            for (MerkleFrontier.Node n : created) {
-                if (n.level() < LOWEST_STORED_LEVEL) {
-                    continue;
-                }
-                ps.setInt(1, n.level());
-                ps.setLong(2, n.index());
-                ps.setBytes(3, n.hash());
-                ps.addBatch();
+        try (BinaryCopy copy = BinaryCopy.into(c, "merkle_node", "level, idx, hash")) {
+            for (AuditEntry entry : appended) {
+                edge.append(MerkleHashes.leafHash(entry.entryHash()), LOWEST_STORED_LEVEL, (level, index, hash) -> {
+                    try {
+                        copy.row(3).smallint(level).int8(index).bytea(hash);
+                    } catch (SQLException e) {
+                        throw new UncheckedSql(e);
+                    }
+                });
             }
-            ps.executeBatch();
+            copy.finish();
+        } catch (UncheckedSql e) {
+            throw e.getCause();
+        }
+        AuditEntry last = appended.get(appended.size() - 1);
+        return new Growth(appended, last.seq(), last.entryHash(), edge);
+    }
+
+    /** Called once the append's transaction has committed. */
+    void committed(Growth growth) {
+        lastCommitted = new Growth(List.of(), growth.size(), growth.lastEntryHash(), growth.edge());
+    }
+
+    private MerkleEdge edgeAt(Connection c, long size, byte[] headHash) {
+        Growth last = lastCommitted;
+        if (last != null && last.size() == size && Arrays.equals(last.lastEntryHash(), headHash)) {
+            return last.edge().copy();
+        }
+        return MerkleEdge.of(size, stored(c));
+    }
+
+    private static final class UncheckedSql extends RuntimeException {
+        UncheckedSql(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
         }
     }
 
