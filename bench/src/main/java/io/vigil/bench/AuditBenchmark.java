@@ -86,7 +86,7 @@ public final class AuditBenchmark {
         cleanup.add(() -> topic.deleteGroups(List.of(rawGroup, serviceGroup)));
         ServiceUnderTest service = new ThroughputPhase(config, report, db, workload)
                 .run(topic.name, rawGroup, serviceGroup, cleanup);
-        new LargeLogPhase(config, report, db, workload).run(service, cleanup);
+        new LargeLogPhase(config, report, db, workload).run(service, topic.name, cleanup);
     }
 
     private static void save(BenchConfig config, String runId, Report report) {

@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 /**
  * CPU time spent by the service JVM, PostgreSQL and the Kafka broker over a measured interval, from /proc
  * (Linux; elsewhere it reports nothing). On a machine of few cores it tells which process a rate is bound by.
+ * PostgreSQL counts the server's own processes (postmaster, checkpointer, WAL writer, autovacuum…) and the
+ * backends connected to the benchmark's database, not those of other databases on the same server; a backend that
+ * ends during the interval takes its CPU time with it, so the service's pooled connections are what is counted.
  */
 final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every common Linux build
@@ -17,9 +20,11 @@ final class CpuMeter {
     }
 
     private final long servicePid;
+    private final String database;
 
-    CpuMeter(long servicePid) {
+    CpuMeter(long servicePid, String database) {
         this.servicePid = servicePid;
+        this.database = database;
     }
 
     Snapshot snapshot() {
@@ -35,7 +40,7 @@ final class CpuMeter {
                 double cpu = cpuSeconds(p);
                 if (Long.parseLong(name) == servicePid) {
                     service += cpu;
-                } else if (comm(p).equals("postgres")) {
+                } else if (comm(p).equals("postgres") && ours(cmdline(p))) {
                     postgres += cpu;
                 } else if (comm(p).equals("java") && cmdline(p).contains("kafka.Kafka")) {
                     kafka += cpu;
@@ -56,6 +61,21 @@ final class CpuMeter {
         return String.format(Locale.ROOT, "CPU over those %.1f s: audit-service %.1f s, PostgreSQL %.1f s, Kafka %.1f s "
                         + "(the machine has %.1f core-seconds)", wall, b.service() - a.service(), b.postgres() - a.postgres(),
                 b.kafka() - a.kafka(), wall * Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A server process, or a backend of the benchmark's database: its title is "postgres: user database host(port)
+     * activity" for a client backend, "postgres: checkpointer" and the like for the server's own processes, and the
+     * postmaster's command line is the binary's path.
+     */
+    private boolean ours(String cmdline) {
+        String title = cmdline.strip();
+        if (!title.startsWith("postgres: ")) {
+            return true; // the postmaster
+        }
+        String[] words = title.substring("postgres: ".length()).split(" ");
+        boolean clientBackend = words.length >= 3 && words[2].matches(".*\\(\\d+\\)|\\[local\\]|.*\\d+\\.\\d+.*");
+        return !clientBackend || words[1].equals(database);
     }
 
     private static double cpuSeconds(Path proc) {

@@ -3,6 +3,11 @@ package io.vigil.bench;
 import io.vigil.audit.domain.AuditEntry;
 import io.vigil.audit.domain.AuditRecord;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.events.EventType;
+
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,8 +16,10 @@ import java.util.HexFormat;
 /** audit_entry's columns, bound as audit-service's AuditLog binds them, or written as a CSV line for COPY. */
 final class EntryRows {
     static final String COLUMNS = "seq, event_id, topic, kafka_partition, kafka_offset, type, source, subject, actor, "
-            + "occurred_at, recorded_at, payload, hash_version, prev_hash, entry_hash";
-    static final String INSERT_VALUES = "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "occurred_at, recorded_at, payload, hash_version, prev_hash, entry_hash, causation_subject";
+    static final String INSERT_VALUES = "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NOTIFICATION_SENT = EventType.NOTIFICATION_SENT.typeName();
     private static final HexFormat HEX = HexFormat.of();
 
     static void bind(PreparedStatement ps, AuditEntry e) throws SQLException {
@@ -32,6 +39,20 @@ final class EntryRows {
         ps.setInt(13, e.hashVersion());
         ps.setBytes(14, e.prevHash());
         ps.setBytes(15, e.entryHash());
+        ps.setString(16, causationSubject(r));
+    }
+
+    /** A notification's causationSubject, which audit-service keeps in a column of its own (V12). */
+    static String causationSubject(AuditRecord r) {
+        if (!NOTIFICATION_SENT.equals(r.type())) {
+            return null;
+        }
+        try {
+            JsonNode cause = JSON.readTree(r.payload()).get("causationSubject");
+            return cause == null || !cause.isTextual() ? null : cause.asText();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** One line of {@code COPY audit_entry (COLUMNS) FROM STDIN (FORMAT csv)}: unquoted empty = NULL. */
@@ -48,7 +69,8 @@ final class EntryRows {
         out.append(r.occurredAt()).append(',').append(r.recordedAt()).append(',');
         quoted(out, r.payload()).append(',');
         out.append(e.hashVersion()).append(",\\x").append(HEX.formatHex(e.prevHash()))
-                .append(",\\x").append(HEX.formatHex(e.entryHash())).append('\n');
+                .append(",\\x").append(HEX.formatHex(e.entryHash())).append(',');
+        quoted(out, causationSubject(r)).append('\n');
     }
 
     static StringBuilder quoted(StringBuilder out, String value) {

@@ -25,10 +25,10 @@ final class LargeLogPhase {
         this.workload = workload;
     }
 
-    void run(ServiceUnderTest service, Cleanup cleanup) throws Exception {
+    void run(ServiceUnderTest service, String topic, Cleanup cleanup) throws Exception {
         long size = fill();
         AuditClient client = new AuditClient(service.url(), config.keycloakRealmUrl());
-        queries(client, size);
+        size = queries(client, size, topic);
         whole(client, size, cleanup);
     }
 
@@ -55,11 +55,37 @@ final class LargeLogPhase {
         }
     }
 
-    private void queries(AuditClient client, long size) throws Exception {
-        Progress.say("%d filtered queries of each kind (+%d warm-up rounds)", config.queriesPerKind(), config.warmupQueries());
+    /** @return the log's size after the events that arrived meanwhile are appended */
+    private long queries(AuditClient client, long size, String topic) throws Exception {
+        int arrivingPerSecond = config.arrivingPerSecond();
+        Progress.say("%d filtered queries of each kind (+%d warm-up rounds) while %,d events/s arrive", config.queriesPerKind(),
+                config.warmupQueries(), arrivingPerSecond);
         Map<String, Latencies> kinds;
+        long arrived = 0;
+        double seconds = 0;
         try (Connection c = db.connect()) {
-            kinds = QueryBench.run(c, client, config.queriesPerKind(), config.warmupQueries(), 42);
+            ArrivingEvents arriving = arrivingPerSecond > 0 ? ArrivingEvents.start(config.kafkaBootstrap(), topic, workload,
+                    Math.max(config.nAppend(), config.nQuery()), arrivingPerSecond) : null;
+            try {
+                kinds = QueryBench.run(c, client, config.queriesPerKind(), config.warmupQueries(), 42);
+            } finally {
+                if (arriving != null) {
+                    arrived = arriving.stop();
+                    seconds = arriving.seconds();
+                }
+            }
+            long appendedMeanwhile = Db.maxSeq(c) - size;
+            report.note(String.format(Locale.ROOT, "queried while events arrived: %,d produced in %.1f s (%,.0f/s), %,d appended "
+                    + "by the service before the last query answered", arrived, seconds, arrived / Math.max(seconds, 1e-9),
+                    appendedMeanwhile));
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (Db.maxSeq(c) < size + arrived && System.nanoTime() < deadline) {
+                ServiceUnderTest.sleep(100);
+            }
+            if (Db.maxSeq(c) < size + arrived) {
+                throw new IllegalStateException("the service did not append the " + arrived + " events that arrived within 120 s");
+            }
+            size = Db.maxSeq(c);
         }
         kinds.forEach((kind, l) -> {
             double p99 = l.percentile(99);
@@ -67,6 +93,7 @@ final class LargeLogPhase {
                     Report.num(l.percentile(50), "p50 %.1f") + Report.num(p99, " p99 %.1f") + Report.num(l.max(), " max %.0f ms"),
                     "p99 <= 50 ms", p99 <= 50);
         });
+        return size;
     }
 
     private void whole(AuditClient client, long size, Cleanup cleanup) throws Exception {
