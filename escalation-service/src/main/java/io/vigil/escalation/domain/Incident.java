@@ -1,8 +1,6 @@
 package io.vigil.escalation.domain;
 
-import io.vigil.events.EventPayload;
 import io.vigil.events.Severity;
-import io.vigil.events.Target;
 import io.vigil.events.incidents.IncidentAcknowledged;
 import io.vigil.events.incidents.IncidentEscalated;
 import io.vigil.events.incidents.IncidentOpened;
@@ -17,7 +15,6 @@ import io.vigil.policy.Policy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,42 +28,7 @@ public record Incident(String id, boolean exists, String service, Severity sever
     public static final String UPDATE_TIMER = "incident-update";
     static final String SERVICE_ACTOR = "escalation-service";
 
-    public static final AggregateKind<Incident> KIND = new AggregateKind<>() {
-        @Override
-        public String name() {
-            return "incident";
-        }
-
-        @Override
-        public Incident initial(String id) {
-            return new Incident(id, false, null, null, List.of(), null, null, false, Set.of(), 0);
-        }
-
-        @Override
-        public Incident apply(Incident s, EventPayload event) {
-            return switch (event) {
-                case IncidentOpened o -> new Incident(s.id, true, o.service(), o.severity(), o.alertKeys(), o.openedAt(),
-                        null, false, Set.of(), 0);
-                case IncidentEscalated e -> s.reaching(EscalationLadder.reach(e.action().name(),
-                        e.targets().stream().map(t -> t.role().name()).toList()));
-                case IncidentAcknowledged a -> new Incident(s.id, true, s.service, s.severity, s.alertKeys, s.openedAt,
-                        a.acknowledgedBy(), s.resolved, s.reached, s.updates);
-                case IncidentSeverityChanged c -> new Incident(s.id, true, s.service, c.to(), s.alertKeys, s.openedAt,
-                        s.acknowledgedBy, s.resolved, s.reached, s.updates);
-                case IncidentUpdateDue u -> new Incident(s.id, true, s.service, s.severity, s.alertKeys, s.openedAt,
-                        s.acknowledgedBy, s.resolved, s.reached, u.updateNumber());
-                case IncidentResolved r -> new Incident(s.id, true, s.service, s.severity, s.alertKeys, s.openedAt,
-                        s.acknowledgedBy, true, s.reached, s.updates);
-                default -> s;
-            };
-        }
-    };
-
-    private Incident reaching(String reach) {
-        Set<String> all = new HashSet<>(reached);
-        all.add(reach);
-        return new Incident(id, exists, service, severity, alertKeys, openedAt, acknowledgedBy, resolved, Set.copyOf(all), updates);
-    }
+    public static final AggregateKind<Incident> KIND = new IncidentKind();
 
     /** Opens the incident: {@code incident.opened} with the rule that classified it, the first step at once, the rest scheduled. */
     public Decision open(OpenIncident command, SeverityClassification severity, Policy policy, Duty duty, Instant now) {
@@ -79,7 +41,7 @@ public record Incident(String id, boolean exists, String service, Severity sever
                 severity.reasons(), command.alertKeys(), command.scope(), command.deployId(), command.deployOwner(), now,
                 rule.ruleId(), rule.policyVersion());
         Ladder.Step first = ladder.step(0);
-        IncidentEscalated paged = escalated(ladder, 0, first, duty, null, null, now, policy);
+        IncidentEscalated paged = new IncidentPages(this, ladder, policy).escalated(0, first, duty, null, null, now);
         Decision decision = Decision.by(rule, opened, paged)
                 .schedule(UPDATE_TIMER, now.plus(policy.incidentUpdates().every()), "1");
         return ladder.scheduleAfter(decision, now, now, false);
@@ -91,25 +53,7 @@ public record Incident(String id, boolean exists, String service, Severity sever
         if (!exists || resolved || !severity.name().equals(parts[0])) {
             return Decision.nothing();
         }
-        EscalationLadder ladder = new EscalationLadder(severity, policy);
-        if (parts[1].equals("u")) {
-            return unacknowledgedDue(ladder, policy, duty, now);
-        }
-        int index = Integer.parseInt(parts[1]);
-        Ladder.Step step = ladder.step(index);
-        if (reached.contains(EscalationLadder.reach(step))) {
-            return Decision.nothing();
-        }
-        return Decision.by(policy.rule(step), escalated(ladder, index, step, duty, null, null, now, policy));
-    }
-
-    private Decision unacknowledgedDue(EscalationLadder ladder, Policy policy, Duty duty, Instant now) {
-        Ladder.Step step = ladder.unacknowledged().orElse(null);
-        if (step == null || acknowledgedBy != null || reached.contains(EscalationLadder.reach(step))) {
-            return Decision.nothing();
-        }
-        String reason = "the primary has not acknowledged within " + minutes(step.after()) + " min";
-        return Decision.by(policy.rule(step), escalated(ladder, ladder.indexOfUnacknowledged(), step, duty, reason, null, now, policy));
+        return new IncidentPages(this, new EscalationLadder(severity, policy), policy).due(parts[1], duty, now);
     }
 
     /** Someone on the ladder took it: the "not acknowledged" page is no longer due. */
@@ -152,15 +96,7 @@ public record Incident(String id, boolean exists, String service, Severity sever
     /** By hand: the next step of the ladder not reached yet fires now, with the reason given. */
     public Decision escalate(String by, String reason, Policy policy, Duty duty, Instant now) {
         mustBeOpen();
-        EscalationLadder ladder = new EscalationLadder(severity, policy);
-        for (int i = 0; i < ladder.steps().size(); i++) {
-            Ladder.Step step = ladder.step(i);
-            if (!reached.contains(EscalationLadder.reach(step))) {
-                return Decision.by(policy.rule(step), escalated(ladder, i, step, duty, reason, by, now, policy));
-            }
-        }
-        throw new RuleViolation("ladder." + severity + ".step" + (ladder.steps().size() - 1),
-                "every step of the " + severity + " ladder has been reached already; there is no one further to escalate to");
+        return new IncidentPages(this, new EscalationLadder(severity, policy), policy).next(by, reason, duty, now);
     }
 
     /** A new severity, by hand ({@code by}) or because a repeat of an alert classified higher ({@code rule}): the new ladder applies from here. */
@@ -199,16 +135,6 @@ public record Incident(String id, boolean exists, String service, Severity sever
                 .schedule(UPDATE_TIMER, openedAt.plus(every.multipliedBy(number + 1L)), String.valueOf(number + 1));
     }
 
-    private IncidentEscalated escalated(EscalationLadder ladder, int index, Ladder.Step step, Duty duty, String reason,
-                                        String by, Instant now, Policy policy) {
-        List<Target> targets = ladder.targets(step, duty, now);
-        var rule = policy.rule(step);
-        long after = minutes(step.after());
-        String why = reason != null ? reason : after == 0 ? "the incident opened" : "unresolved " + after + " min after opening";
-        return new IncidentEscalated(id, ladder.severity(), index, (int) after, EscalationLadder.action(step), targets,
-                why, by, now, rule.ruleId(), rule.policyVersion());
-    }
-
     private void mustBeOpen() {
         if (!exists) {
             throw new IllegalStateException("incident " + id + " does not exist");
@@ -216,9 +142,5 @@ public record Incident(String id, boolean exists, String service, Severity sever
         if (resolved) {
             throw new RuleViolation("incident.resolved", "incident " + id + " is resolved; nothing more can be done on it");
         }
-    }
-
-    private static long minutes(Duration d) {
-        return d.toMinutes();
     }
 }
