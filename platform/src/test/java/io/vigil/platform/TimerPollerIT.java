@@ -59,6 +59,35 @@ class TimerPollerIT {
                 .satisfies(t -> assertThat(t.payload()).isEqualTo("{\"step\":1}"));
     }
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /** A command that cancels a timer the poller holds (firing it) must not wait for it: the two would deadlock. */
+    @Test
+    void shouldCancelWithoutWaitingForATimerBeingFired() throws Exception {
+        String aggregate = "agg-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            timers.schedule("test", aggregate, clock.instant().plusSeconds(60), "{\"held\":true}");
+            timers.schedule("test", aggregate, clock.instant().plusSeconds(120), "{\"held\":false}");
+        });
+        try (java.sql.Connection firing = dataSource.getConnection()) {
+            firing.setAutoCommit(false);
+            try (var lock = firing.prepareStatement("SELECT id FROM timer WHERE aggregate_id = ? AND payload LIKE '%\"held\":true%' FOR UPDATE")) {
+                lock.setString(1, aggregate);
+                lock.executeQuery().close();
+            }
+            var cancelled = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> QuarkusTransaction.requiringNew().run(() -> timers.cancel("test", aggregate)));
+            cancelled.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            firing.rollback();
+        }
+
+        clock.advance(Duration.ofMinutes(3));
+        poller.fireDue();
+        assertThat(handler.fired).filteredOn(t -> t.aggregateId().equals(aggregate)).singleElement()
+                .satisfies(t -> assertThat(t.payload()).isEqualTo("{\"held\":true}"));
+    }
+
     @Test
     void shouldNotFireACancelledTimer() {
         String aggregate = "agg-" + UUID.randomUUID();

@@ -46,7 +46,12 @@ public class Timers {
     /** Cancels every pending timer of this kind for the aggregate. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancel(String kind, String aggregateId) {
-        update("UPDATE timer SET cancelled_at = ? WHERE kind = ? AND aggregate_id = ? AND " + TimerStore.PENDING, ps -> {
+        // A timer the poller is firing right now is locked by it, and that firing waits for this transaction's
+        // events of the same aggregate: waiting for its lock here would deadlock. It is left to its firing, which
+        // then meets this transaction's version of the aggregate (a concurrency conflict, retried) and decides
+        // from the state this command left.
+        update("UPDATE timer SET cancelled_at = ? WHERE id IN (SELECT id FROM timer WHERE kind = ? AND aggregate_id = ? AND "
+                + TimerStore.PENDING + " FOR UPDATE SKIP LOCKED)", ps -> {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setString(2, kind);
             ps.setString(3, aggregateId);
