@@ -5,6 +5,7 @@
 #        bench/run.sh timers [N_TIMERS]           the timer part only (bench/timers.sh; default 10000)
 #        bench/run.sh inbox [N_INBOX]             the inbox part only (bench/inbox.sh; default 10000)
 #        bench/run.sh windows [N_WINDOWS]         the deploy-window part only (bench/windows.sh; default 10000; not in make bench)
+#        bench/run.sh alerts [N [PER_S]]          alert posted to Alertmanager → page at a webhook, against make up's system (bench/alerts.sh; default 1000 at 20/s; not in make bench)
 #        bench/run.sh notifications [N_BURST]     the notification-delivery part only (bench/notifications.sh; default 5000)
 #        bench/run.sh escalation [N_HTTP [N_KAFKA]] the alert-intake part only (bench/escalation.sh; defaults 5000, 10000)
 # Environment: N_QUERIES (per query kind, 500), BENCH_SKIP_BUILD=1 (use the jars already packaged),
@@ -21,6 +22,7 @@ case "${1:-}" in
   inbox) shift; exec "$VIGIL_ROOT/bench/inbox.sh" "$@" ;;
   windows) shift; exec "$VIGIL_ROOT/bench/windows.sh" "$@" ;;
   notifications) shift; exec "$VIGIL_ROOT/bench/notifications.sh" "$@" ;;
+  alerts) shift; exec "$VIGIL_ROOT/bench/alerts.sh" "$@" ;;
   escalation) shift; exec "$VIGIL_ROOT/bench/escalation.sh" "$@" ;;
   audit) shift; WITH_TIMERS=false ;;
   *) WITH_TIMERS=true ;;
