@@ -70,7 +70,7 @@ public final class DeployOwnershipScenario {
                 () -> Optional.of(deploy(d.deployId(), MERGER)).filter(x -> x.path("missedChecks").asInt() == 1));
         say.step(late, "no check by due + 3 min 45 s: check.missed (missedChecks " + missed.path("missedChecks").asInt() + ")");
         Mailbox.Mail notice = Await.until("the owner's check-missed e-mail", () -> stage.mail.of(MERGER + "@vigil.local")
-                .stream().filter(m -> m.subject().contains(d.deployId()) || m.mime().contains(d.deployId())).findFirst());
+                .stream().filter(m -> m.subject().startsWith("⏰ CHECK MISSED:") && m.subject().contains(d.deployId())).findFirst());
         say.saw("e-mail to " + notice.to() + ": " + notice.subject());
 
         Http.Answer noReason = call(MERGER, "POST", path + "/handoff", Map.of("to", NEXT_OWNER));

@@ -38,7 +38,7 @@ class P1IncidentScenarioIT {
         // the pages, each to its person at its minute (seed 001 §4.2): step → minutes after opening
         List<String> pages = new ArrayList<>();
         for (JsonNode row : scenario.timeline(incident)) {
-            if (row.path("type").asText().endsWith("escalated")) {
+            if (row.path("type").asText().equals("vigil.incident.escalated.v1")) {
                 pages.add(row.path("step").asInt() + "@" + Duration.between(incident.openedAt(),
                         Instant.parse(row.path("at").asText())).toMinutes() + ":" + row.path("targets").asText());
             }
