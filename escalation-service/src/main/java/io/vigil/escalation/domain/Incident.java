@@ -123,16 +123,21 @@ public record Incident(String id, boolean exists, String service, Severity sever
                 + " by " + classified.rule().ruleId(), null, classified, policy, duty, now);
     }
 
-    /** Seed 001 §7.1: an update is due every interval while the incident is open. */
+    /**
+     * Seed 001 §7.1: an update is due every interval while the incident is open, on the grid of its opening. A
+     * reminder that fires late (the service was down, or the clock was moved) asks once, for the latest update due
+     * by now, and the next comes at the grid's next point: updates that can no longer be given are not asked for.
+     */
     public Decision updateDue(int number, Policy policy, Duty duty, Instant now) {
         if (!exists || resolved) {
             return Decision.nothing();
         }
         var rule = policy.rule(policy.incidentUpdates());
         Duration every = policy.incidentUpdates().every();
-        return Decision.by(rule, new IncidentUpdateDue(id, severity, number, duty.holder(policy.incidentUpdates().by()), now,
+        int due = (int) Math.max(number, Duration.between(openedAt, now).dividedBy(every));
+        return Decision.by(rule, new IncidentUpdateDue(id, severity, due, duty.holder(policy.incidentUpdates().by()), now,
                         rule.ruleId(), rule.policyVersion()))
-                .schedule(UPDATE_TIMER, openedAt.plus(every.multipliedBy(number + 1L)), String.valueOf(number + 1));
+                .schedule(UPDATE_TIMER, openedAt.plus(every.multipliedBy(due + 1L)), String.valueOf(due + 1));
     }
 
     private void mustBeOpen() {

@@ -102,14 +102,32 @@ class EscalationLadderTest {
         LadderHarness h = LadderHarness.opened(P3);
         h.at(mmss("29:59"));
         assertThat(h.events).noneMatch(IncidentUpdateDue.class::isInstance);
+        h.at(Duration.ofMinutes(30));
+        h.at(Duration.ofMinutes(60));
+        h.at(mmss("89:59"));
+        assertThat(updates(h)).containsExactly(1, 2);
         h.at(Duration.ofMinutes(90));
-        assertThat(h.events.stream().filter(IncidentUpdateDue.class::isInstance).map(e -> ((IncidentUpdateDue) e).updateNumber()))
-                .containsExactly(1, 2, 3);
+        assertThat(updates(h)).containsExactly(1, 2, 3);
         assertThat(((IncidentUpdateDue) h.events.stream().filter(IncidentUpdateDue.class::isInstance).findFirst().orElseThrow()).onCall())
                 .isEqualTo("oncall-1");
         h.decide(i -> i.resolve("oncall-1", "x", "y", h.now));
         h.at(Duration.ofMinutes(240));
         assertThat(h.events.stream().filter(IncidentUpdateDue.class::isInstance)).hasSize(3);
+    }
+
+    @Test
+    void shouldAskOnceForTheLatestUpdateWhenTheReminderFiresLate() {
+        LadderHarness h = LadderHarness.opened(P3);
+        h.at(Duration.ofHours(5).plusMinutes(10)); // down since before the first reminder: ten were due meanwhile
+        assertThat(updates(h)).containsExactly(10);
+        h.at(mmss("329:59"));
+        assertThat(updates(h)).containsExactly(10);
+        h.at(Duration.ofMinutes(330)); // the grid of the opening goes on
+        assertThat(updates(h)).containsExactly(10, 11);
+    }
+
+    private static java.util.List<Integer> updates(LadderHarness h) {
+        return h.events.stream().filter(IncidentUpdateDue.class::isInstance).map(e -> ((IncidentUpdateDue) e).updateNumber()).toList();
     }
 
     @Test
