@@ -230,7 +230,8 @@ class SystemFaultsIT {
                 "vigil.kafka.bootstrap-servers", kafka.bootstrap()));
         if (svc.equals("notification")) {
             // hundreds of messages go to the on-call primary's few destinations; the per-destination pace is not under test
-            config.put("vigil.notification.delivery.per-destination-per-minute", "60000");
+            config.put("vigil.notification.delivery.per-destination-per-minute.email", "60000");
+            config.put("vigil.notification.delivery.per-destination-per-minute.webhook", "60000");
         }
         return ServiceProcess.start(svc, config, fresh);
     }

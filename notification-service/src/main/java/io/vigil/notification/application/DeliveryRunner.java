@@ -54,7 +54,7 @@ public class DeliveryRunner {
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         NotificationConfig.Delivery d = config.delivery();
         this.backoff = new DeliveryBackoff(d.initialBackoff(), d.maxBackoff(), d.maxAttempts());
-        this.gate = new DestinationGate(d.perDestinationPerMinute(), d.initialBackoff());
+        this.gate = new DestinationGate(d.perDestinationPerMinute().byChannel(), d.initialBackoff());
         this.meters = meters;
         this.clock = clock;
     }

@@ -71,15 +71,30 @@ public interface NotificationConfig {
         @WithDefault("6")
         int maxAttempts();
 
-        /**
-         * Messages a minute at most to one destination (channel + address), spaced evenly, per instance: 60 keeps
-         * to Slack's one message a second per incoming webhook.
-         */
-        @WithDefault("60")
-        int perDestinationPerMinute();
+        /** Messages a minute at most to one destination (channel + address), spaced evenly, per instance, by channel. */
+        PerDestinationPerMinute perDestinationPerMinute();
 
         /** Concurrent senders per channel; each claims its own rows with SKIP LOCKED. */
         @WithDefault("3")
         int workersPerChannel();
+    }
+
+    interface PerDestinationPerMinute {
+        /** One mailbox: 60, so a storm reaches a person's inbox as a stream rather than a flood. */
+        @WithDefault("60")
+        int email();
+
+        /** One incoming webhook: 60 keeps to Slack's one message a second. */
+        @WithDefault("60")
+        int slack();
+
+        /** One webhook URL, a machine endpoint (a pager, a chat bridge): 1200, twenty a second. */
+        @WithDefault("1200")
+        int webhook();
+
+        /** The rates by channel name, as {@link io.vigil.notification.domain.DestinationGate} takes them. */
+        default java.util.Map<String, Integer> byChannel() {
+            return java.util.Map.of("email", email(), "slack", slack(), "webhook", webhook());
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Which destinations (a channel and an address: a mailbox, a Slack webhook, a webhook URL) may be sent to now.
- * One message at a time per destination; at most {@code perMinute} messages a minute to it, spaced evenly (Slack's
+ * One message at a time per destination; at most the channel's messages a minute to it, spaced evenly (Slack's
  * incoming webhooks take one a second); after a failed attempt the destination rests for {@code rest}, so its
  * other messages wait instead of failing against it too. Messages to other destinations are never held up.
  * Thread-safe; the state is this instance's own.
@@ -18,16 +18,19 @@ public final class DestinationGate {
     private record Destination(String channel, String address) {
     }
 
-    private final Duration spacing;
+    private final Map<String, Duration> spacing = new HashMap<>();
     private final Duration rest;
     private final Set<Destination> inFlight = new HashSet<>();
     private final Map<Destination, Instant> notBefore = new HashMap<>();
 
-    public DestinationGate(int perMinute, Duration rest) {
-        if (perMinute < 1) {
-            throw new IllegalArgumentException("per-destination-per-minute must be at least 1");
-        }
-        this.spacing = Duration.ofMinutes(1).dividedBy(perMinute);
+    /** {@code perMinute}: messages a minute at most to one destination, by channel; every channel sent on needs one. */
+    public DestinationGate(Map<String, Integer> perMinute, Duration rest) {
+        perMinute.forEach((channel, rate) -> {
+            if (rate < 1) {
+                throw new IllegalArgumentException("per-destination-per-minute." + channel + " must be at least 1, not " + rate);
+            }
+            spacing.put(channel, Duration.ofMinutes(1).dividedBy(rate));
+        });
         this.rest = rest;
     }
 
@@ -50,8 +53,12 @@ public final class DestinationGate {
         if (inFlight.contains(d) || (at != null && now.isBefore(at))) {
             return false;
         }
+        Duration every = spacing.get(channel);
+        if (every == null) {
+            throw new IllegalArgumentException("no rate for the channel " + channel);
+        }
         inFlight.add(d);
-        notBefore.put(d, now.plus(spacing));
+        notBefore.put(d, now.plus(every));
         return true;
     }
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DestinationGateTest {
     static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
-    final DestinationGate gate = new DestinationGate(60, Duration.ofSeconds(10));
+    final DestinationGate gate = new DestinationGate(java.util.Map.of("email", 60, "slack", 60, "webhook", 1200), Duration.ofSeconds(10));
 
     @Test
     void shouldSendOneMessageAtATimeToADestination() {
@@ -26,6 +26,24 @@ class DestinationGateTest {
         gate.release("slack", "http://s", false, T);
         assertThat(gate.take("slack", "http://s", T.plusMillis(999))).isFalse();
         assertThat(gate.take("slack", "http://s", T.plusMillis(1000))).isTrue();
+    }
+
+    @Test
+    void shouldSpaceEachChannelByItsOwnRate() {
+        assertThat(gate.take("webhook", "http://w", T)).isTrue();
+        gate.release("webhook", "http://w", false, T);
+        assertThat(gate.take("webhook", "http://w", T.plusMillis(49))).isFalse();
+        assertThat(gate.take("webhook", "http://w", T.plusMillis(50))).isTrue();
+        assertThat(gate.take("email", "a@vigil.local", T)).isTrue();
+        gate.release("email", "a@vigil.local", false, T);
+        assertThat(gate.take("email", "a@vigil.local", T.plusMillis(999))).isFalse();
+    }
+
+    @Test
+    void shouldRefuseARateBelowOneAndAChannelWithoutARate() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DestinationGate(java.util.Map.of("slack", 0), Duration.ofSeconds(1)))
+                .hasMessageContaining("per-destination-per-minute.slack");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gate.take("sms", "+49", T)).hasMessageContaining("sms");
     }
 
     @Test
