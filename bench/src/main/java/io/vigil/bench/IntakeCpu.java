@@ -48,7 +48,7 @@ final class IntakeCpu {
         for (byte[] value : values) {
             Envelope e = codec.decode(headers, value);
             AuditRecord r = new AuditRecord(e.id(), topic, 0, seq, e.type(), e.source().toString(), e.subject(),
-                    e.actor(), e.time(), now, new String(e.data(), StandardCharsets.UTF_8));
+                    e.actor(), e.time(), now, e.data());
             AuditEntry entry = AuditEntry.chain(++seq, r, prev);
             prev = entry.entryHash();
             edge.append(MerkleHashes.leafHash(entry.entryHash()), LOWEST_STORED_LEVEL, (level, index, hash) -> nodes.add(hash));

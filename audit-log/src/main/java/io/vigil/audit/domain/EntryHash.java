@@ -49,7 +49,7 @@ public final class EntryHash {
         d.writeString(r.actor());
         d.writeLong(Micros.of(r.occurredAt()));
         d.writeLong(Micros.of(r.recordedAt()));
-        d.writeString(r.payload());
+        d.writeBytes(r.payloadUtf8());
         return d.sha.digest();
     }
 
@@ -79,7 +79,15 @@ public final class EntryHash {
                 writeInt(ABSENT);
                 return;
             }
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            writeBytes(value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A str of the layout given as its UTF-8 bytes. */
+        void writeBytes(byte[] utf8) {
+            if (utf8 == null) {
+                writeInt(ABSENT);
+                return;
+            }
             writeInt(utf8.length);
             sha.update(utf8);
         }

@@ -42,7 +42,7 @@ public class AuditIntake {
         try {
             Envelope e = events.decode(record.headers(), record.value());
             return new AuditRecord(e.id(), record.topic(), record.partition(), record.offset(), e.type(),
-                    e.source().toString(), e.subject(), e.actor(), e.time(), recordedAt, new String(e.data(), StandardCharsets.UTF_8));
+                    e.source().toString(), e.subject(), e.actor(), e.time(), recordedAt, asStored(e.data()));
         } catch (ContractViolation violation) {
             return unreadable(record, recordedAt, violation.getMessage());
         }
@@ -68,6 +68,19 @@ public class AuditIntake {
         value(payload, record.value());
         return new AuditRecord(position("record", record), record.topic(), record.partition(), record.offset(),
                 UNREADABLE_TYPE, null, record.key(), null, Instant.ofEpochMilli(record.timestamp()), recordedAt, payload.toString());
+    }
+
+    /**
+     * The data's bytes as the log stores and hashes them: its JSON text in UTF-8. Plain ASCII, nearly every event, is
+     * kept as it is; anything else goes through a string once, so that the stored bytes are exactly those of the text.
+     */
+    static byte[] asStored(byte[] data) {
+        for (byte b : data) {
+            if (b < 0) {
+                return new String(data, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return data;
     }
 
     /** An id for a record that has none of its own: its place on the broker. */

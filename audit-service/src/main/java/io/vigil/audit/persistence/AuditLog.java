@@ -147,7 +147,7 @@ public class AuditLog {
                 AuditRecord r = e.record();
                 copy.row(16).int8(e.seq()).text(r.eventId()).text(r.topic()).int4(r.partition()).int8(r.offset())
                         .text(r.type()).text(r.source()).text(r.subject()).text(r.actor())
-                        .timestamptz(r.occurredAt()).timestamptz(r.recordedAt()).text(r.payload())
+                        .timestamptz(r.occurredAt()).timestamptz(r.recordedAt()).utf8(r.payloadUtf8())
                         .smallint(e.hashVersion()).bytea(e.prevHash()).bytea(e.entryHash()).text(causationSubject(r));
             }
             copy.finish();
@@ -162,7 +162,7 @@ public class AuditLog {
         if (!NOTIFICATION_SENT.equals(r.type())) {
             return null;
         }
-        try (JsonParser p = JSON.createParser(r.payload())) {
+        try (JsonParser p = JSON.createParser(r.payloadUtf8())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

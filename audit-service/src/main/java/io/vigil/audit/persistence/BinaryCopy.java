@@ -74,6 +74,11 @@ final class BinaryCopy implements AutoCloseable {
         return v == null ? nul() : bytea(v.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A text value given as its UTF-8 bytes (text's binary format is the bytes themselves). */
+    BinaryCopy utf8(byte[] v) {
+        return bytea(v);
+    }
+
     BinaryCopy bytea(byte[] v) {
         if (v == null) {
             return nul();
