@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,7 @@ public class DeliveryRunner {
     private final Map<Channel, ChannelSender> senders;
     private final DeliveryBackoff backoff;
     private final DestinationGate gate;
+    private final Duration pollInterval;
     private final MeterRegistry meters;
     private final Clock clock;
 
@@ -55,6 +57,7 @@ public class DeliveryRunner {
         NotificationConfig.Delivery d = config.delivery();
         this.backoff = new DeliveryBackoff(d.initialBackoff(), d.maxBackoff(), d.maxAttempts());
         this.gate = new DestinationGate(d.perDestinationPerMinute().byChannel(), d.initialBackoff());
+        this.pollInterval = d.pollInterval();
         this.meters = meters;
         this.clock = clock;
     }
@@ -67,10 +70,19 @@ public class DeliveryRunner {
         }
         int attempted = 0;
         int busy = 0;
+        long waitedNanos = 0;
         while (attempted < BATCH && busy < BATCH) {
             Pass pass = QuarkusTransaction.requiringNew().call(() -> attemptOne(channel, sender));
             if (pass == Pass.NONE_DUE) {
-                break;
+                // A destination that only waits out its spacing opens again within the poll interval: wait for it
+                // here rather than for the next poll, or one busy destination would get a message a poll at most.
+                // Waiting ends with the run once it adds up to a poll interval.
+                long waited = awaitOpening(channel, pollInterval.toNanos() - waitedNanos);
+                if (waited == 0) {
+                    break;
+                }
+                waitedNanos += waited;
+                continue;
             }
             if (pass == Pass.ATTEMPTED) {
                 attempted++;
@@ -79,6 +91,23 @@ public class DeliveryRunner {
             }
         }
         return attempted;
+    }
+
+    /** Sleeps until the channel's next destination opens, if that is within {@code budgetNanos}; returns the nanoseconds slept. */
+    private long awaitOpening(Channel channel, long budgetNanos) {
+        Instant now = clock.instant();
+        Optional<Duration> wait = gate.nextOpening(channel.name().toLowerCase(Locale.ROOT), now)
+                .map(at -> Duration.between(now, at).plusMillis(1)).filter(d -> d.toNanos() <= budgetNanos);
+        if (wait.isEmpty()) {
+            return 0;
+        }
+        try {
+            Thread.sleep(wait.get());
+            return wait.get().toNanos();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private Pass attemptOne(Channel channel, ChannelSender sender) {

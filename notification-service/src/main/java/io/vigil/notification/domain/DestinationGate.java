@@ -46,6 +46,16 @@ public final class DestinationGate {
         return closed;
     }
 
+    /**
+     * When the first destination of the channel that waits out its spacing or rest opens again, if that is after
+     * {@code now}; in-flight destinations are not counted (their sender goes on by itself).
+     */
+    public synchronized java.util.Optional<Instant> nextOpening(String channel, Instant now) {
+        return notBefore.entrySet().stream()
+                .filter(e -> e.getKey().channel().equals(channel) && now.isBefore(e.getValue()) && !inFlight.contains(e.getKey()))
+                .map(Map.Entry::getValue).min(Instant::compareTo);
+    }
+
     /** Takes the destination for one send; false when it is busy or not open yet. */
     public synchronized boolean take(String channel, String address, Instant now) {
         Destination d = new Destination(channel, address);

@@ -40,6 +40,20 @@ class DestinationGateTest {
     }
 
     @Test
+    void shouldTellWhenTheFirstWaitingDestinationOpensAgain() {
+        assertThat(gate.nextOpening("webhook", T)).isEmpty();
+        gate.take("webhook", "http://a", T);
+        assertThat(gate.nextOpening("webhook", T)).as("in flight: its sender goes on by itself").isEmpty();
+        gate.release("webhook", "http://a", false, T.plusMillis(10));
+        gate.take("webhook", "http://b", T.plusMillis(20));
+        gate.release("webhook", "http://b", false, T.plusMillis(20));
+        assertThat(gate.nextOpening("webhook", T.plusMillis(20))).contains(T.plusMillis(50));
+        assertThat(gate.nextOpening("webhook", T.plusMillis(50))).contains(T.plusMillis(70));
+        assertThat(gate.nextOpening("webhook", T.plusMillis(70))).isEmpty();
+        assertThat(gate.nextOpening("email", T.plusMillis(20))).isEmpty();
+    }
+
+    @Test
     void shouldRefuseARateBelowOneAndAChannelWithoutARate() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DestinationGate(java.util.Map.of("slack", 0), Duration.ofSeconds(1)))
                 .hasMessageContaining("per-destination-per-minute.slack");
