@@ -40,8 +40,8 @@ final class ServiceUnderTest implements AutoCloseable {
 
     static ServiceUnderTest launch(BenchConfig config, String topic, String group) throws IOException {
         return launch(config, "audit-service", Path.of(config.serviceJar()), config.jdbcUrl(""), Map.of(
-                "mp.messaging.incoming.everything.topics", topic,
-                "mp.messaging.incoming.everything.group.id", group));
+                "vigil.audit.intake.topics", topic,
+                "vigil.audit.intake.group-id", group));
     }
 
     /** Any packaged service, on the given database (cleaned and migrated at start), with extra properties. */

@@ -76,8 +76,8 @@ class AccessMatrixIT {
                 "mp.messaging.incoming.ownership.group.id", ServiceProcess.group("matrix-notification-ownership"),
                 "mp.messaging.incoming.ownership.auto.offset.reset", "latest"));
         start("audit", Map.of(
-                "mp.messaging.incoming.everything.group.id", ServiceProcess.group("matrix-audit"),
-                "mp.messaging.incoming.everything.auto.offset.reset", "latest"));
+                "vigil.audit.intake.group-id", ServiceProcess.group("matrix-audit"),
+                "vigil.audit.intake.auto-offset-reset", "latest"));
     }
 
     @AfterAll

@@ -35,10 +35,10 @@ class AuditCrashIT {
     void shouldLogEveryEventExactlyOnceAcrossAKill9() throws Exception {
         String topic = "crash-test-" + UUID.randomUUID();
         KafkaTestTopics.create(topic, 3);
-        Map<String, String> config = Map.of("mp.messaging.incoming.everything.topics", topic,
-                "mp.messaging.incoming.everything.group.id", ServiceProcess.group("audit-crash"),
+        Map<String, String> config = Map.of("vigil.audit.intake.topics", topic,
+                "vigil.audit.intake.group-id", ServiceProcess.group("audit-crash"),
                 // small batches: many commits, so the kill lands between some of them
-                "mp.messaging.incoming.everything.max.poll.records", "50");
+                "vigil.audit.intake.max-poll-records", "50");
         Set<String> sent = ConcurrentHashMap.newKeySet();
 
         try (ServiceProcess audit = ServiceProcess.start("audit", config, true)) {

@@ -51,8 +51,8 @@ class DatabaseOutageIT {
                 "mp.messaging.incoming.incidents.group.id", ServiceProcess.group("ownership-outage-incidents"),
                 "mp.messaging.incoming.killswitch.group.id", ServiceProcess.group("ownership-outage-killswitch")));
              ServiceProcess audit = ServiceProcess.start("audit", Map.of(
-                     "mp.messaging.incoming.everything.topics", topic + "," + Topics.OWNERSHIP + "," + Topics.DEAD_LETTER,
-                     "mp.messaging.incoming.everything.group.id", ServiceProcess.group("audit-outage")));
+                     "vigil.audit.intake.topics", topic + "," + Topics.OWNERSHIP + "," + Topics.DEAD_LETTER,
+                     "vigil.audit.intake.group-id", ServiceProcess.group("audit-outage")));
              KafkaProducer<String, byte[]> producer = producer()) {
             // the deploys' owner must be a registered person, or they are dead-lettered
             given().baseUri(ownership.url()).auth().oauth2(Tokens.of("admin")).contentType(io.restassured.http.ContentType.JSON)

@@ -29,7 +29,7 @@ class DeployToAuditIT {
         ownership = ServiceProcess.start("ownership", Map.of("mp.messaging.incoming.deploys.group.id", ServiceProcess.group("ownership"),
                 "mp.messaging.incoming.incidents.group.id", ServiceProcess.group("ownership-incidents"),
                 "mp.messaging.incoming.killswitch.group.id", ServiceProcess.group("ownership-killswitch")));
-        audit = ServiceProcess.start("audit", Map.of("mp.messaging.incoming.everything.group.id", ServiceProcess.group("audit")));
+        audit = ServiceProcess.start("audit", Map.of("vigil.audit.intake.group-id", ServiceProcess.group("audit")));
     }
 
     @AfterAll

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The audit log reads every topic of the contract: its channel's topic list comes from the one list
- * ({@link Topics#ALL}), not a copy in application.properties. Ordinal 50, below application.properties,
- * so a test or an operator can still point the channel elsewhere.
+ * The audit log reads every topic of the contract: its topic list comes from the one list ({@link Topics#ALL}),
+ * not a copy in application.properties. Ordinal 50, below application.properties, so a test or an operator can
+ * still point the intake elsewhere.
  */
 public class ContractTopics implements ConfigSource {
-    static final String KEY = "mp.messaging.incoming.everything.topics";
+    static final String KEY = "vigil.audit.intake.topics";
 
     @Override
     public Map<String, String> getProperties() {
