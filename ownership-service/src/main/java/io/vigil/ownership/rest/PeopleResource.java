@@ -55,7 +55,9 @@ public class PeopleResource {
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
     }
 
+    /** The whole register, with everyone's addresses: for whoever administers it (DESIGN §8). */
     @GET
+    @RolesAllowed("admin")
     public List<PersonView> list() {
         return people.all().stream().map(PersonView::of).toList();
     }

@@ -56,8 +56,10 @@ class PeopleResourceIT {
 
         given().auth().oauth2(Tokens.of("auditor")).get("/people/" + username)
                 .then().statusCode(200).body("timeZone", equalTo("Europe/Berlin"), "slack", equalTo("@" + username));
-        given().auth().oauth2(Tokens.of("engineer")).get("/people")
+        given().auth().oauth2(Tokens.of("admin")).get("/people")
                 .then().statusCode(200).body("username", hasItem(username));
+        given().auth().oauth2(Tokens.of("engineer")).get("/people")
+                .then().statusCode(403).contentType("application/problem+json");
         assertThat(roster.isRegistered(username)).isTrue();
         assertThat(roster.isRegistered("nobody-" + UUID.randomUUID())).isFalse();
 
