@@ -27,46 +27,16 @@ do_prepare() {
 
 ready() { curl -fs -o /dev/null --max-time 2 "$AM_URL/-/ready"; }
 
-do_start() {
-  if running alertmanager; then
-    log "alertmanager: already running (pid $(pid_of alertmanager), $AM_URL)"
-  else
-    claim_port alertmanager "$VIGIL_ALERTMANAGER_PORT"
-    do_prepare
-    log "alertmanager: starting on $AM_URL (webhook to escalation-service http://127.0.0.1:$(service_port escalation)/integrations/alertmanager)"
-    spawn alertmanager prometheus-alertmanager --config.file="$AM_CONF" --storage.path="$AM_HOME/data" \
-      --web.listen-address="127.0.0.1:$VIGIL_ALERTMANAGER_PORT" --web.external-url="$AM_URL" \
-      --cluster.listen-address= --log.level=info
-  fi
-  local i
-  for ((i = 0; i < 150; i++)); do
-    ready && break
-    running alertmanager || { show_log_tail alertmanager; die "alertmanager exited during start-up (log: $VIGIL_STATE/logs/alertmanager.log)"; }
-    sleep 0.2
-  done
-  ready || { show_log_tail alertmanager; die "alertmanager was not ready within 30 s"; }
-  log "alertmanager: ready at $AM_URL"
+launch() {
+  spawn alertmanager prometheus-alertmanager --config.file="$AM_CONF" --storage.path="$AM_HOME/data" \
+    --web.listen-address="127.0.0.1:$VIGIL_ALERTMANAGER_PORT" --web.external-url="$AM_URL" \
+    --cluster.listen-address= --log.level=info
 }
 
-do_stop() {
-  if running alertmanager; then
-    log "alertmanager: stopping"
-    stop_pid alertmanager 15
-  else
-    rm -f "$(pidfile alertmanager)"
-    log "alertmanager: not running"
-  fi
-}
-
-do_status() {
-  local pid
-  if pid=$(pid_of alertmanager); then
-    printf '%-12s %-8s %-7s %6s MB  %s\n' alertmanager "$(ready && echo ready || echo starting)" "$pid" \
-      "$(tree_rss_mb "$pid")" "$AM_URL (API /api/v2/alerts) → escalation-service"
-  else
-    printf '%-12s %-8s\n' alertmanager stopped
-    return 3
-  fi
-}
+DAEMON=alertmanager DAEMON_PORT=$VIGIL_ALERTMANAGER_PORT DAEMON_URL=$AM_URL DAEMON_START_S=30 DAEMON_STOP_S=15
+DAEMON_ROLE="API /api/v2/alerts, webhook to escalation-service http://127.0.0.1:$(service_port escalation)/integrations/alertmanager"
+do_start() { daemon_start; }
+do_stop() { daemon_stop; }
+do_status() { daemon_status; }
 
 main "$@"

@@ -165,6 +165,52 @@ ensure_deb() { # package program
   log "installed $pkg ($("$prog" --version 2>&1 | head -n 1))"
 }
 
+# A local server with an HTTP readiness endpoint, as the component scripts for Debian's daemons run it
+# (alertmanager.sh, prometheus.sh). Each script sets the name, its URL and what it does, and defines launch and
+# ready; do_start, do_stop and do_status then come from here.
+#   DAEMON=name DAEMON_PORT=port DAEMON_URL=url DAEMON_ROLE="what status prints after the URL"
+#   DAEMON_START_S=seconds to become ready  DAEMON_STOP_S=seconds to stop before SIGKILL
+#   launch() { spawn "$DAEMON" command...; }   ready() { curl ... ; }
+daemon_start() {
+  if running "$DAEMON"; then
+    log "$DAEMON: already running (pid $(pid_of "$DAEMON"), $DAEMON_URL)"
+  else
+    claim_port "$DAEMON" "$DAEMON_PORT"
+    do_prepare
+    log "$DAEMON: starting on $DAEMON_URL ($DAEMON_ROLE)"
+    launch
+  fi
+  local i
+  for ((i = 0; i < DAEMON_START_S * 5; i++)); do
+    ready && break
+    running "$DAEMON" || { show_log_tail "$DAEMON"; die "$DAEMON exited during start-up (log: $VIGIL_STATE/logs/$DAEMON.log)"; }
+    sleep 0.2
+  done
+  ready || { show_log_tail "$DAEMON"; die "$DAEMON was not ready within $DAEMON_START_S s"; }
+  log "$DAEMON: ready at $DAEMON_URL"
+}
+
+daemon_stop() {
+  if running "$DAEMON"; then
+    log "$DAEMON: stopping"
+    stop_pid "$DAEMON" "$DAEMON_STOP_S"
+  else
+    rm -f "$(pidfile "$DAEMON")"
+    log "$DAEMON: not running"
+  fi
+}
+
+daemon_status() {
+  local pid
+  if pid=$(pid_of "$DAEMON"); then
+    printf '%-12s %-8s %-7s %6s MB  %s\n' "$DAEMON" "$(ready && echo ready || echo starting)" "$pid" \
+      "$(tree_rss_mb "$pid")" "$DAEMON_URL ($DAEMON_ROLE)"
+  else
+    printf '%-12s %-8s\n' "$DAEMON" stopped
+    return 3
+  fi
+}
+
 # "start|stop|status" dispatch shared by the component scripts (each defines do_start, do_stop, do_status).
 main() {
   case "${1:-}" in

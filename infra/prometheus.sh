@@ -26,46 +26,16 @@ do_prepare() {
 
 ready() { curl -fs -o /dev/null --max-time 2 "$PROM_URL/-/ready"; }
 
-do_start() {
-  if running prometheus; then
-    log "prometheus: already running (pid $(pid_of prometheus), $PROM_URL)"
-  else
-    claim_port prometheus "$VIGIL_PROMETHEUS_PORT"
-    do_prepare
-    log "prometheus: starting on $PROM_URL (scraping the services' /q/metrics and Alertmanager)"
-    spawn prometheus prometheus --config.file="$PROM_CONF" --storage.tsdb.path="$PROM_HOME/data" \
-      --storage.tsdb.retention.time=7d --web.listen-address="127.0.0.1:$VIGIL_PROMETHEUS_PORT" \
-      --web.external-url="$PROM_URL" --log.level=info
-  fi
-  local i
-  for ((i = 0; i < 300; i++)); do
-    ready && break
-    running prometheus || { show_log_tail prometheus; die "prometheus exited during start-up (log: $VIGIL_STATE/logs/prometheus.log)"; }
-    sleep 0.2
-  done
-  ready || { show_log_tail prometheus; die "prometheus was not ready within 60 s"; }
-  log "prometheus: ready at $PROM_URL"
+launch() {
+  spawn prometheus prometheus --config.file="$PROM_CONF" --storage.tsdb.path="$PROM_HOME/data" \
+    --storage.tsdb.retention.time=7d --web.listen-address="127.0.0.1:$VIGIL_PROMETHEUS_PORT" \
+    --web.external-url="$PROM_URL" --log.level=info
 }
 
-do_stop() {
-  if running prometheus; then
-    log "prometheus: stopping"
-    stop_pid prometheus 30
-  else
-    rm -f "$(pidfile prometheus)"
-    log "prometheus: not running"
-  fi
-}
-
-do_status() {
-  local pid
-  if pid=$(pid_of prometheus); then
-    printf '%-12s %-8s %-7s %6s MB  %s\n' prometheus "$(ready && echo ready || echo starting)" "$pid" \
-      "$(tree_rss_mb "$pid")" "$PROM_URL (scrapes the services' /q/metrics and Alertmanager)"
-  else
-    printf '%-12s %-8s\n' prometheus stopped
-    return 3
-  fi
-}
+DAEMON=prometheus DAEMON_PORT=$VIGIL_PROMETHEUS_PORT DAEMON_URL=$PROM_URL DAEMON_START_S=60 DAEMON_STOP_S=30
+DAEMON_ROLE="scrapes the services' /q/metrics and Alertmanager"
+do_start() { daemon_start; }
+do_stop() { daemon_stop; }
+do_status() { daemon_status; }
 
 main "$@"
