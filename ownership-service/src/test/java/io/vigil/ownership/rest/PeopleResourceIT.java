@@ -59,7 +59,8 @@ class PeopleResourceIT {
         given().auth().oauth2(Tokens.of("admin")).get("/people")
                 .then().statusCode(200).body("username", hasItem(username));
         given().auth().oauth2(Tokens.of("engineer")).get("/people")
-                .then().statusCode(403).contentType("application/problem+json");
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("rule", equalTo("role-required"), "detail", equalTo("this request needs the role admin"));
         assertThat(roster.isRegistered(username)).isTrue();
         assertThat(roster.isRegistered("nobody-" + UUID.randomUUID())).isFalse();
 

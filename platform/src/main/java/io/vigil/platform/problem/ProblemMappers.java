@@ -7,9 +7,11 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vigil.platform.domain.RuleViolation;
 import io.vigil.platform.eventstore.ConcurrencyConflict;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -75,9 +77,23 @@ public class ProblemMappers {
         return render(new Problem(401, "Unauthenticated", "a valid bearer token is required", null, null), uri);
     }
 
+    /** A role check refused the call: the detail names the roles the endpoint takes ({@code @RolesAllowed}). */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return render(new Problem(403, "Forbidden", "your roles do not allow this request", "role-required", null), uri);
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        return render(new Problem(403, "Forbidden", rolesNeeded(resource), "role-required", null), uri);
+    }
+
+    static String rolesNeeded(ResourceInfo resource) {
+        RolesAllowed allowed = resource == null ? null
+                : resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(RolesAllowed.class)
+                ? resource.getResourceMethod().getAnnotation(RolesAllowed.class)
+                : resource.getResourceClass() != null ? resource.getResourceClass().getAnnotation(RolesAllowed.class) : null;
+        if (allowed == null || allowed.value().length == 0) {
+            return "your roles do not allow this request";
+        }
+        String[] roles = allowed.value();
+        return roles.length == 1 ? "this request needs the role " + roles[0]
+                : "this request needs one of the roles " + String.join(", ", roles);
     }
 
     @ServerExceptionMapper
