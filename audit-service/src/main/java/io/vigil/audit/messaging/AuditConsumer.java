@@ -252,6 +252,9 @@ public class AuditConsumer {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             joined = false;
+            if (!partitions.isEmpty()) {
+                LOG.infof("the audit log gives up %d partitions", partitions.size());
+            }
             // the batch being written goes in and its offsets are committed before another consumer reads on
             commitWrittenNow(consumer, Duration.ofDays(365));
             forget(partitions);
@@ -270,6 +273,7 @@ public class AuditConsumer {
                 consumer.pause(partitions);
             }
             joined = true;
+            LOG.infof("the audit log reads %d partitions of group %s: %s", partitions.size(), config.groupId(), partitions);
         }
 
         /** A decoded batch not yet written gives up the records of partitions no longer ours. */
