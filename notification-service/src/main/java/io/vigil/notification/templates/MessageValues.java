@@ -109,9 +109,26 @@ public record MessageValues(ZoneId zone, String onCall, Duration updateInterval)
             s.append("; acknowledged by ").append(f.acknowledgedBy()).append(" at ").append(time(f.acknowledgedAt()));
         }
         if (f.lastStep() != null && f.lastStep() > 0) {
-            s.append("; escalated to ").append(String.join(" + ", f.lastEscalatedRoles())).append(" (step ").append(f.lastStep()).append(')');
+            if (!f.lastEscalatedRoles().isEmpty()) {
+                s.append("; escalated to ").append(String.join(" + ", f.lastEscalatedRoles())).append(" (step ").append(f.lastStep()).append(')');
+            } else {
+                // a step without people (P3's request-ticket): say what the step did, not whom it named
+                s.append("; step ").append(f.lastStep());
+                if (f.lastAction() != null) {
+                    s.append(": ").append(actionName(f.lastAction()));
+                }
+            }
         }
         return s.toString();
+    }
+
+    /** The ladder's own word for an action, as the policy writes it. */
+    private static String actionName(EscalationAction action) {
+        return switch (action) {
+            case PAGE -> "page";
+            case NOTIFY -> "notify";
+            case REQUEST_TICKET -> "request-ticket";
+        };
     }
 
     private static String orUnknown(String s) {

@@ -64,6 +64,31 @@ class IncidentTemplatesTest {
     }
 
     @Test
+    void shouldSayWhatAStepWithoutPeopleDidInTheFindings() {
+        IncidentFacts p3 = IncidentLog.KIND.apply(IncidentFacts.unknown("inc-3"), new IncidentOpened("inc-3", "checkout",
+                "Slow exports", Severity.P3, List.of("latency above target"), List.of("a3"), "workspace:acme", null, null,
+                OPENED, "severity.P3.latency", "2026.11.0"));
+        p3 = IncidentLog.KIND.apply(p3, new IncidentEscalated("inc-3", Severity.P3, 1, 60, EscalationAction.REQUEST_TICKET,
+                List.of(), null, null, OPENED.plusSeconds(3600), "ladder.P3.step1", "2026.11.0"));
+        IncidentUpdateDue due = new IncidentUpdateDue("inc-3", Severity.P3, 3, "oncall-1", OPENED.plusSeconds(5400),
+                "incident.update-due", "2026.11.0");
+        assertThat(templates.render(MessageTemplate.INCIDENT_UPDATE, berlin.update(p3, due)).body())
+                .contains("Findings: latency above target; step 1: request-ticket\n")
+                .doesNotContain("escalated to");
+    }
+
+    @Test
+    void shouldNameThePeopleOfAStepWithTargetsInTheFindings() {
+        IncidentFacts paged = IncidentLog.KIND.apply(opened(), new IncidentEscalated("inc-1", Severity.P2, 2, 60, EscalationAction.PAGE,
+                List.of(new Target(DutyRole.INGESTION_OWNER, "engineer", OPENED.plusSeconds(7200))), null, null,
+                OPENED.plusSeconds(3600), "ladder.P2.step2", "2026.11.0"));
+        IncidentUpdateDue due = new IncidentUpdateDue("inc-1", Severity.P2, 3, "oncall-1", OPENED.plusSeconds(5400),
+                "incident.update-due", "2026.11.0");
+        assertThat(templates.render(MessageTemplate.INCIDENT_UPDATE, berlin.update(paged, due)).body())
+                .contains("Findings: error rate above 20 %; escalated to ingestion-owner (step 2)\n");
+    }
+
+    @Test
     void shouldLayOutTheIncidentResolvedAsTheSeed() {
         IncidentResolved resolved = new IncidentResolved("inc-1", Severity.P1, "oncall-1", "connection pool exhausted",
                 "pool size raised and workers restarted", OPENED, OPENED.plusSeconds(2 * 3600 + 7 * 60), 2 * 3600 + 7 * 60);
