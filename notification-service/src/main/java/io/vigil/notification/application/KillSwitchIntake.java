@@ -4,6 +4,7 @@ import io.vigil.events.EventPayload;
 import io.vigil.events.Target;
 import io.vigil.events.VigilEvent;
 import io.vigil.events.killswitch.KillSwitchActivated;
+import io.vigil.events.killswitch.KillSwitchApprovalOverdue;
 import io.vigil.events.killswitch.KillSwitchEvent;
 import io.vigil.notification.config.NotificationConfig;
 import io.vigil.notification.domain.Addressee;
@@ -27,7 +28,8 @@ import java.util.Map;
 
 /**
  * A kill-switch event: recorded; an activation notifies every target of its {@code notify} list (seed 001 §2.2,
- * §5.1, resolved by escalation-service from the policy) with the activation log's fields. The audit's activation
+ * §5.1, resolved by escalation-service from the policy) with the activation log's fields; an approval not given in
+ * time notifies everyone it was escalated to (the approvers still missing and whom they escalate to). The audit's activation
  * log reads the resulting {@code notification.sent} events as "notification sent to". A target named with a deadline
  * ("within 5 min", "immediately") gets a tracked {@link NotificationDeadlines deadline}.
  */
@@ -57,9 +59,16 @@ public class KillSwitchIntake {
             throw new RejectedEvent(event.type().typeName() + " is not a kill-switch event");
         }
         Decision deadlinesToCheck = Decision.nothing();
+        DeliveryPlan.Cause cause = new DeliveryPlan.Cause(event.id(), event.type().typeName(), event.subject());
+        if (event.payload() instanceof KillSwitchApprovalOverdue overdue && !event.time().isBefore(clock.instant().minus(maxAge))) {
+            for (Addressee a : addressees(overdue.escalateTo(), overdue.approvalDueAt()).keySet()) {
+                MessageValues reader = new MessageValues(a.contact().zone(), null, updateInterval);
+                plan.record(cause, a, templates.render(MessageTemplate.KILLSWITCH_APPROVAL_OVERDUE,
+                        KillSwitchValues.approvalOverdue(reader, overdue, event.time(), a.role())));
+            }
+        }
         if (event.payload() instanceof KillSwitchActivated activated && !activated.activatedAt().isBefore(clock.instant().minus(maxAge))) {
-            DeliveryPlan.Cause cause = new DeliveryPlan.Cause(event.id(), event.type().typeName(), event.subject());
-            for (Map.Entry<Addressee, Instant> to : addressees(activated).entrySet()) {
+            for (Map.Entry<Addressee, Instant> to : addressees(activated.notifyTargets(), activated.activatedAt()).entrySet()) {
                 Addressee a = to.getKey();
                 MessageValues reader = new MessageValues(a.contact().zone(), null, updateInterval);
                 plan.record(cause, a, templates.render(MessageTemplate.KILLSWITCH_ACTIVATED,
@@ -73,15 +82,15 @@ public class KillSwitchIntake {
         repository.recordReceived(ReceivedLog.KILLSWITCH, event.subject(), event, n -> timers);
     }
 
-    /** Each person once, with the earliest deadline they were named with. */
-    private Map<Addressee, Instant> addressees(KillSwitchActivated a) {
+    /** Each person once, with the earliest deadline they were named with; a role without a person is who holds it at {@code at}. */
+    private Map<Addressee, Instant> addressees(java.util.List<Target> targets, Instant at) {
         Map<String, Addressee> people = new LinkedHashMap<>();
         Map<String, Instant> deadlines = new LinkedHashMap<>();
-        for (Target t : a.notifyTargets()) {
+        for (Target t : targets) {
             String role = t.role() == null ? "unknown" : RoleNames.of(t.role());
             var found = t.person() != null
                     ? directory.person(t.person()).map(c -> java.util.List.of(new Addressee(c, role))).orElse(java.util.List.of())
-                    : t.role() == null ? java.util.List.<Addressee>of() : directory.resolve(Role.valueOf(t.role().name()), a.activatedAt(), null);
+                    : t.role() == null ? java.util.List.<Addressee>of() : directory.resolve(Role.valueOf(t.role().name()), at, null);
             for (Addressee ad : found) {
                 people.putIfAbsent(ad.username(), ad);
                 Instant due = t.dueAt();

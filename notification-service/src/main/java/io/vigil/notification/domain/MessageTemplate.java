@@ -7,6 +7,7 @@ public enum MessageTemplate {
     INCIDENT_RESOLVED("incident-resolved"),
     ESCALATION_PAGE("escalation-page"),
     KILLSWITCH_ACTIVATED("killswitch-activated"),
+    KILLSWITCH_APPROVAL_OVERDUE("killswitch-approval-overdue"),
     CHECK_MISSED("check-missed"),
     CHECKPOINT_MISSED("checkpoint-missed"),
     HANDOFF("handoff"),

@@ -3,6 +3,7 @@ package io.vigil.notification.templates;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.vigil.events.killswitch.Approval;
 import io.vigil.events.killswitch.KillSwitchActivated;
+import io.vigil.events.killswitch.KillSwitchApprovalOverdue;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,6 +28,19 @@ public final class KillSwitchValues {
         v.put("role", role);
         v.put("notifyBy", notifyBy == null ? "now" : reader.time(notifyBy));
         v.put("switchId", a.switchId());
+        return v;
+    }
+
+    /** An approval that was not given in time: who still has to approve, by when, and whether the switch is in force. */
+    public static Map<String, Object> approvalOverdue(MessageValues reader, KillSwitchApprovalOverdue o, Instant at, String role) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("switchId", o.switchId());
+        v.put("time", reader.time(at));
+        v.put("missing", o.missingApprovals().isEmpty() ? "unknown"
+                : o.missingApprovals().stream().map(KillSwitchValues::spelt).collect(Collectors.joining(" + ")));
+        v.put("dueAt", reader.time(o.approvalDueAt()));
+        v.put("state", o.active() ? "active, in force without the approval" : "waiting for the approval, not in force");
+        v.put("role", role);
         return v;
     }
 

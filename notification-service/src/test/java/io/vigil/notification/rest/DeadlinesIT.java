@@ -105,4 +105,29 @@ class DeadlinesIT {
         given().auth().oauth2(Tokens.of("engineer")).queryParam("recipient", support).get("/notifications/deadlines").then().statusCode(403);
         given().auth().oauth2(Tokens.of("auditor")).queryParam("state", "late").get("/notifications/deadlines").then().statusCode(400);
     }
+
+    @Test
+    void shouldTellEveryoneAnOverdueApprovalWasEscalatedTo() {
+        TestRoster roster = new TestRoster(producer, codec);
+        String owner = "n-od-own-" + UUID.randomUUID();
+        String lead = "n-od-sre-" + UUID.randomUUID();
+        roster.person(owner, null, RealmRole.INGESTION_OWNER);
+        roster.person(lead, null, RealmRole.SRE_LEAD);
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.contact(owner).isPresent() && directory.contact(lead).isPresent());
+
+        Instant at = clock.instant();
+        String switchId = "ks-" + UUID.randomUUID();
+        VigilEvent<io.vigil.events.killswitch.KillSwitchApprovalOverdue> overdue = VigilEvent.of(ESCALATION, switchId, at,
+                "escalation-service", null, null, new io.vigil.events.killswitch.KillSwitchApprovalOverdue(switchId,
+                        List.of(DutyRole.INGESTION_OWNER), at, true,
+                        List.of(new Target(DutyRole.INGESTION_OWNER, owner, at), new Target(DutyRole.SRE_LEAD, lead, at)),
+                        "killswitch.scenario.error-rate-above-10", "2026.11.0"));
+        roster.sendEvent(overdue);
+        for (String person : List.of(owner, lead)) {
+            String mail = DeliveryPlan.notificationId(overdue.id(), person, Channel.EMAIL);
+            await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.find(mail).map(d -> d.status().equals("sent")).orElse(false));
+            assertThat(deliveries.find(mail).orElseThrow().template()).isEqualTo("killswitch-approval-overdue");
+            assertThat(deliveries.find(mail).orElseThrow().body()).contains("OVERDUE: " + switchId).contains("Missing: ingestion-owner");
+        }
+    }
 }

@@ -40,4 +40,21 @@ class KillSwitchNoticeTest {
                 Switch: ks-1
                 """);
     }
+
+    @Test
+    void shouldTellWhoseApprovalIsOverdueAndWhetherTheSwitchIsInForce() {
+        var overdue = new io.vigil.events.killswitch.KillSwitchApprovalOverdue("ks-1", List.of(DutyRole.INGESTION_OWNER),
+                AT.plusSeconds(900), true, List.of(new Target(DutyRole.SRE_LEAD, "sre-lead", AT.plusSeconds(900))),
+                "killswitch.scenario.error-rate-above-10", "2026.11.0");
+        MessageValues reader = new MessageValues(ZoneId.of("Europe/Berlin"), null, Duration.ZERO);
+        assertThat(new MessageTemplates().render(MessageTemplate.KILLSWITCH_APPROVAL_OVERDUE,
+                KillSwitchValues.approvalOverdue(reader, overdue, AT.plusSeconds(900), "sre-lead")).body()).isEqualTo("""
+                ⏰ KILL SWITCH APPROVAL OVERDUE: ks-1
+                Time: 2026-11-23 10:35 CET
+                Missing: ingestion-owner approval, due 2026-11-23 10:35 CET
+                Switch: active, in force without the approval
+                You: sre-lead
+                Next: approve it (POST /kill-switches/ks-1/approve) or have it resumed
+                """);
+    }
 }
