@@ -5,9 +5,5 @@
 # incident per alert on the running system.
 source "$(dirname "${BASH_SOURCE[0]}")/../infra/lib.sh"
 INFRA="$VIGIL_ROOT/infra"
-"$INFRA/services.sh" status >/dev/null 2>&1 || die "the services are not running: start the system with make up first"
-"$INFRA/alertmanager.sh" status >/dev/null 2>&1 || die "Alertmanager is not running: start the system with make up first"
-jar=$(ls "$VIGIL_ROOT"/scenarios/target/vigil-scenarios-*.jar 2>/dev/null | head -1 || true)
-[ -n "$jar" ] || "$INFRA/build.sh"
-jar=$(ls "$VIGIL_ROOT"/scenarios/target/vigil-scenarios-*.jar | head -1)
+jar=$(require_system_and_scenarios_jar) || exit 1
 exec java $JAVA_UNSAFE_OPT -cp "$jar" io.vigil.scenarios.AlertToPageBenchmark "${1:-1000}" "${2:-20}"

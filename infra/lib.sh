@@ -211,6 +211,17 @@ daemon_status() {
   fi
 }
 
+# For what runs against the started system (make demo, bench/run.sh alerts): stops unless the services and
+# Alertmanager run, and prints the scenarios jar, building it when it is missing.
+require_system_and_scenarios_jar() {
+  "$VIGIL_ROOT/infra/services.sh" status >/dev/null 2>&1 || die "the services are not running: start the system with make up first"
+  "$VIGIL_ROOT/infra/alertmanager.sh" status >/dev/null 2>&1 || die "Alertmanager is not running: start the system with make up first"
+  local jar
+  jar=$(ls "$VIGIL_ROOT"/scenarios/target/vigil-scenarios-*.jar 2>/dev/null | head -1 || true)
+  [ -n "$jar" ] || "$VIGIL_ROOT/infra/build.sh" >&2
+  ls "$VIGIL_ROOT"/scenarios/target/vigil-scenarios-*.jar | head -1
+}
+
 # "start|stop|status" dispatch shared by the component scripts (each defines do_start, do_stop, do_status).
 main() {
   case "${1:-}" in
